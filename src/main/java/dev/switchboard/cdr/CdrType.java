@@ -1,0 +1,3 @@
+package dev.switchboard.cdr;
+
+public enum CdrType { VOICE, SMS }
