@@ -1,0 +1,31 @@
+package dev.switchboard.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Everything in one process on embedded defaults: Kafka broker, mediation, SQL history,",
+                "live generators and the dashboard on http://127.0.0.1:8080. Data is kept in --data between runs."})
+final class DemoCommand implements Runnable {
+    @Mixin CommonOptions common;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "web port; default 8080")
+    String port;
+
+    @Option(names = "--speed", paramLabel = "N", defaultValue = "1", description = "multiplies the generators' rates; default ${DEFAULT-VALUE}")
+    double speed;
+
+    @Override
+    public void run() {
+        if (!(speed > 0)) throw new UserError("--speed must be positive");
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("roles", "all");
+        CommonOptions.put(flags, "port", port);
+        var settings = common.settings(flags);
+        settings = settings.with(Map.of("generator-rate", String.valueOf(settings.generatorRate() * speed)));
+        Runner.runUntilStopped(settings, LiveGenerators::startIfAsked);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.switchboard.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.cdr.CdrCsv;
+import dev.switchboard.platform.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Splits a body or file into record payloads, one per record, without judging their content:
+ * mediation does that, so a bad record becomes an error record with its raw text, not a lost line.
+ * Only what cannot be framed is refused here: a JSON array that does not parse (the whole body) and
+ * a record longer than the limit (that record).
+ */
+public final class Framing {
+    private final int maxRecordBytes;
+
+    public Framing(int maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /** NDJSON, or a JSON array / single object when the content starts with '[' or is one object spread over lines. */
+    public void json(InputStream in, FrameSink sink) throws IOException {
+        PushbackInputStream body = new PushbackInputStream(skipBom(in), 1);
+        int first = firstNonBlank(body);
+        if (first == -1) return;
+        body.unread(first);
+        if (first == '[') jsonArray(body, sink);
+        else lines(body, sink);
+    }
+
+    /** One record per non-blank line (NDJSON, Asterisk Master.csv). */
+    public void lines(InputStream in, FrameSink sink) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(skipBom(in), StandardCharsets.UTF_8), 1 << 16);
+        long n = 0;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (line.isBlank()) continue;
+            n++;
+            offer(n, line, sink);
+        }
+    }
+
+    /** A CDR CSV file: header line optional (canonical column order without it); rows become canonical CSV lines. */
+    public void cdrCsv(InputStream in, FrameSink sink) throws IOException {
+        Reader reader = new BufferedReader(new InputStreamReader(skipBom(in), StandardCharsets.UTF_8), 1 << 16);
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+        try (CSVParser parser = CSVParser.parse(reader, format)) {
+            Iterator<CSVRecord> rows = parser.iterator();
+            List<String> header = CdrCsv.COLUMNS;
+            long n = 0;
+            boolean first = true;
+            while (true) {
+                CSVRecord row;
+                try {
+                    if (!rows.hasNext()) break;
+                    row = rows.next();
+                } catch (RuntimeException e) {
+                    // An unterminated quote swallows the rest of the file: nothing after it can be framed.
+                    sink.reject(n + 1, "CSV cannot be read past record " + n + ": " + e.getMessage());
+                    return;
+                }
+                List<String> values = row.toList();
+                if (first && CdrCsv.isHeader(values)) {
+                    header = values;
+                    first = false;
+                    continue;
+                }
+                first = false;
+                n++;
+                offer(n, CdrCsv.canonicalLine(header, values), sink);
+            }
+        }
+    }
+
+    /** A JSON document (HTTP {@code application/json}): an array of records or one record. */
+    public void jsonDocument(InputStream in, FrameSink sink) throws IOException {
+        PushbackInputStream body = new PushbackInputStream(skipBom(in), 1);
+        int first = firstNonBlank(body);
+        if (first == -1) throw new BadBodyException("the body is empty");
+        body.unread(first);
+        if (first == '[') {
+            jsonArray(body, sink);
+            return;
+        }
+        if (first != '{') throw new BadBodyException("expected a JSON array of records or one JSON object");
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            offer(1, node.toString(), sink);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new BadBodyException("malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private void jsonArray(InputStream in, FrameSink sink) throws IOException {
+        try (JsonParser parser = Json.MAPPER.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) throw new BadBodyException("expected a JSON array");
+            long n = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (parser.currentToken() == null) throw new BadBodyException("the JSON array is not closed");
+                JsonNode element = Json.MAPPER.readTree(parser);
+                n++;
+                offer(n, element.isTextual() ? element.textValue() : element.toString(), sink);
+            }
+            if (parser.nextToken() != null) throw new BadBodyException("unexpected content after the JSON array");
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new BadBodyException("malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private void offer(long n, String payload, FrameSink sink) {
+        if (payload.length() > maxRecordBytes || payload.getBytes(StandardCharsets.UTF_8).length > maxRecordBytes)
+            sink.reject(n, "record longer than " + maxRecordBytes + " bytes");
+        else sink.accept(payload);
+    }
+
+    private static int firstNonBlank(PushbackInputStream in) throws IOException {
+        int c;
+        do c = in.read();
+        while (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+        return c;
+    }
+
+    private static InputStream skipBom(InputStream in) throws IOException {
+        PushbackInputStream p = new PushbackInputStream(in, 3);
+        byte[] head = p.readNBytes(3);
+        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        if (!bom) p.unread(head);
+        return p;
+    }
+}

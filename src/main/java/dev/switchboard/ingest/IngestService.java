@@ -1,0 +1,94 @@
+package dev.switchboard.ingest;
+
+import dev.switchboard.cdr.CdrFormat;
+import dev.switchboard.cdr.CdrTopics;
+import dev.switchboard.mediation.RawRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The edge: frames a body or a file into records of a kind and produces them to the kind's raw
+ * topic, stamped with the source and the time received. Judging each record is mediation's work.
+ */
+public final class IngestService {
+    private static final int KEPT_REJECTIONS = 20;
+    private final RawProducer producer;
+    private final Framing framing;
+    private final Clock clock;
+
+    public IngestService(RawProducer producer, int maxRecordBytes, Clock clock) {
+        this.producer = producer;
+        this.framing = new Framing(maxRecordBytes);
+        this.clock = clock;
+    }
+
+    /** Kinds this build ingests. */
+    public static List<String> kinds() {
+        return List.of(CdrTopics.KIND);
+    }
+
+    /**
+     * Picks the wire format from an explicit {@code format} or else the content type.
+     *
+     * @throws UnsupportedFormatException when the kind or the format is unknown
+     */
+    public static String formatFor(String kind, String format, String contentType) {
+        if (!kinds().contains(kind))
+            throw new UnknownKindException("unknown kind '" + kind + "' (this build ingests: " + String.join(", ", kinds()) + ")");
+        if (format != null && !format.isBlank()) {
+            if (CdrFormat.byName(format).isEmpty())
+                throw new UnsupportedFormatException("unknown format '" + format + "' for kind cdr (use cdr-json, cdr-csv or asterisk-cdr)");
+            return format;
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.contains("csv")) return CdrFormat.CDR_CSV.wireName();
+        if (type.contains("json")) return CdrFormat.CDR_JSON.wireName();
+        throw new UnsupportedFormatException("unsupported Content-Type '" + contentType
+                + "' (use application/json, application/x-ndjson or text/csv)");
+    }
+
+    /** HTTP bodies: a JSON document for {@code application/json}, lines for NDJSON, CSV by header. */
+    public Receipt ingestBody(String kind, String format, String contentType, String source, InputStream body) throws IOException {
+        boolean jsonDocument = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+        return ingest(kind, format, source, body, jsonDocument);
+    }
+
+    /** Files: NDJSON or a JSON array for cdr-json, CSV with optional header for cdr-csv, Master.csv lines for asterisk-cdr. */
+    public Receipt ingestFile(String kind, String format, String source, InputStream file) throws IOException {
+        return ingest(kind, format, source, file, false);
+    }
+
+    private Receipt ingest(String kind, String format, String source, InputStream in, boolean jsonDocument) throws IOException {
+        String topic = CdrTopics.RAW.name();
+        List<String> rejections = new ArrayList<>();
+        long[] counts = new long[2];
+        FrameSink sink = new FrameSink() {
+            @Override
+            public void accept(String payload) {
+                producer.send(topic, new RawRecord(source, format, clock.instant(), payload));
+                counts[0]++;
+            }
+
+            @Override
+            public void reject(long recordNumber, String why) {
+                counts[1]++;
+                if (rejections.size() < KEPT_REJECTIONS) rejections.add("record " + recordNumber + ": " + why);
+            }
+        };
+        CdrFormat cdrFormat = CdrFormat.byName(format).orElseThrow();
+        switch (cdrFormat) {
+            case CDR_JSON -> {
+                if (jsonDocument) framing.jsonDocument(in, sink);
+                else framing.json(in, sink);
+            }
+            case CDR_CSV -> framing.cdrCsv(in, sink);
+            case ASTERISK_CDR -> framing.lines(in, sink);
+        }
+        producer.flush();
+        return new Receipt(source, counts[0], counts[1], rejections);
+    }
+}

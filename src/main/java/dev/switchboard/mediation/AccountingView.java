@@ -1,0 +1,51 @@
+package dev.switchboard.mediation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads the counter stores of one kind in place (interactive queries) and sums them per source.
+ * A store has one instance per partition; iterating the composite store visits each, so summing
+ * over all entries gives the total of this process's partitions.
+ */
+public final class AccountingView {
+    private final KafkaStreams streams;
+    private final List<String> storeNames;
+
+    public AccountingView(KafkaStreams streams, List<String> storeNames) {
+        this.streams = streams;
+        this.storeNames = List.copyOf(storeNames);
+    }
+
+    /** Counts per source; empty while the streams are not running yet. */
+    public Map<String, Counts> bySource() {
+        Map<String, Counts> out = new TreeMap<>();
+        if (streams.state() != KafkaStreams.State.RUNNING) return out;
+        for (String name : storeNames) {
+            ReadOnlyKeyValueStore<String, Long> store = streams.store(
+                    StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, Long>keyValueStore()));
+            try (KeyValueIterator<String, Long> it = store.all()) {
+                while (it.hasNext()) add(out, it.next());
+            }
+        }
+        return out;
+    }
+
+    public Counts total() {
+        return bySource().values().stream().reduce(Counts.ZERO, Counts::plus);
+    }
+
+    private static void add(Map<String, Counts> out, KeyValue<String, Long> entry) {
+        int cut = entry.key.lastIndexOf(CounterStore.SEPARATOR);
+        String source = entry.key.substring(0, cut);
+        Counter counter = Counter.valueOf(entry.key.substring(cut + 1).toUpperCase(java.util.Locale.ROOT));
+        out.merge(source, Counts.ZERO.plus(counter, entry.value), Counts::plus);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.switchboard.mediation;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Counters kept in a Streams state store keyed by {@code source + '|' + counter}, so they are
+ * updated in the same transaction as the records they count (exact under exactly-once) and restored
+ * from their changelog after a restart. In memory with caching: a put per record costs a map update.
+ */
+public final class CounterStore {
+    static final char SEPARATOR = '|';
+    private final KeyValueStore<String, Long> store;
+
+    public CounterStore(KeyValueStore<String, Long> store) {
+        this.store = store;
+    }
+
+    public static StoreBuilder<KeyValueStore<String, Long>> builder(String name) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.Long())
+                .withCachingEnabled();
+    }
+
+    public void increment(String source, Counter counter) {
+        String key = source + SEPARATOR + counter.key();
+        Long now = store.get(key);
+        store.put(key, now == null ? 1L : now + 1L);
+    }
+}

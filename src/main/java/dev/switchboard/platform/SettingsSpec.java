@@ -1,0 +1,135 @@
+package dev.switchboard.platform;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The declaration of every setting: key, default, reader, doc. */
+public final class SettingsSpec {
+    public static final Setting<String> DATA = text("data", "./data", "folder for the embedded Kafka log, the DuckDB file and reference data");
+    public static final Setting<String> CONFIG = text("config", "", "optional properties file (default DATA/switchboard.properties when present)");
+    public static final Setting<String> KAFKA = text("kafka", "", "bootstrap servers of an external Kafka; empty runs an embedded broker");
+    public static final Setting<String> DB = text("db", "", "JDBC URL of the history store; empty uses DATA/switchboard.duckdb");
+    public static final Setting<String> DB_USER = text("db-user", "", "database user (PostgreSQL)");
+    public static final Setting<String> DB_PASSWORD = new Setting<>("db-password", "", s -> s, true, "database password");
+    public static final Setting<String> ROLES = text("roles", "all", "subsystems to run: ingest,stream,store,web,generate or all");
+    public static final Setting<String> BIND = text("bind", "127.0.0.1", "address the web server listens on");
+    public static final Setting<Integer> PORT = integer("port", "8080", 0, 65535, "web server port (0 picks a free one)");
+    public static final Setting<ZoneId> ZONE = new Setting<>("zone", ZoneId.systemDefault().getId(), ZoneId::of, false, "zone for 'today', midnight and hours of day, and for local PBX timestamps");
+    public static final Setting<String> REGION = text("region", "US", "default region (ISO country) for phone numbers written without +");
+    public static final Setting<Integer> PARTITIONS = integer("partitions", "2", 1, 1024, "partitions of topics created at start");
+    public static final Setting<Integer> REPLICATION = integer("replication", "0", 0, 16, "replication factor of topics; 0 means 1 embedded, 3 external");
+    public static final Setting<Boolean> EXACTLY_ONCE = bool("exactly-once", "true", "Kafka Streams processing guarantee exactly_once_v2 (false: at_least_once)");
+    public static final Setting<Duration> COMMIT_INTERVAL = duration("commit-interval", "200ms", "Kafka Streams commit interval");
+    public static final Setting<Duration> DEDUP_TTL = duration("dedup-ttl", "24h", "how long a record fingerprint is remembered for de-duplication");
+    public static final Setting<Duration> FUTURE_TOLERANCE = duration("future-tolerance", "5m", "how far in the future a start time may be (clock skew)");
+    public static final Setting<Duration> MAX_RECORD_AGE = duration("max-record-age", "9125d", "records starting longer ago than this are rejected as absurdly old");
+    public static final Setting<Duration> MAX_CALL_DURATION = duration("max-call-duration", "24h", "longest accepted call duration");
+    public static final Setting<Integer> EXTENSION_DIGITS = integer("extension-digits", "6", 0, 10, "digit strings up to this length are PBX extensions, kept as they are");
+    public static final Setting<Double> GENERATOR_RATE = new Setting<>("generator-rate", "200", SettingsSpec::positiveDouble, false, "records per second of the live CDR generator (demo)");
+    public static final Setting<Integer> SINK_BATCH = integer("sink-batch", "5000", 1, 1_000_000, "records written to SQL per transaction at most");
+    public static final Setting<Duration> SINK_LINGER = duration("sink-linger", "500ms", "longest wait to fill a SQL batch");
+    public static final Setting<Integer> MAX_RECORD_BYTES = integer("max-record-bytes", "65536", 256, 1 << 20, "longest accepted single record; longer ones are rejected at the edge");
+    public static final Setting<Long> MAX_BODY_BYTES = new Setting<>("max-body-bytes", "67108864", Long::parseLong, false, "largest accepted HTTP request body");
+
+    public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
+            PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
+            EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES);
+
+    private SettingsSpec() {}
+
+    public static Optional<Setting<?>> byKey(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    static Settings build(Map<String, String> v) {
+        String kafka = KAFKA.read(v.get("kafka"));
+        int replication = REPLICATION.read(v.get("replication"));
+        if (replication == 0) replication = kafka.isBlank() ? 1 : 3;
+        return new Settings(
+                java.nio.file.Path.of(DATA.read(v.get("data"))),
+                kafka,
+                DB.read(v.get("db")),
+                DB_USER.read(v.get("db-user")),
+                DB_PASSWORD.read(v.get("db-password")),
+                read(ROLES, v, Role::parse),
+                BIND.read(v.get("bind")),
+                PORT.read(v.get("port")),
+                ZONE.read(v.get("zone")),
+                REGION.read(v.get("region")),
+                PARTITIONS.read(v.get("partitions")),
+                replication,
+                EXACTLY_ONCE.read(v.get("exactly-once")),
+                COMMIT_INTERVAL.read(v.get("commit-interval")),
+                DEDUP_TTL.read(v.get("dedup-ttl")),
+                FUTURE_TOLERANCE.read(v.get("future-tolerance")),
+                MAX_RECORD_AGE.read(v.get("max-record-age")),
+                MAX_CALL_DURATION.read(v.get("max-call-duration")),
+                EXTENSION_DIGITS.read(v.get("extension-digits")),
+                GENERATOR_RATE.read(v.get("generator-rate")),
+                SINK_BATCH.read(v.get("sink-batch")),
+                SINK_LINGER.read(v.get("sink-linger")),
+                MAX_RECORD_BYTES.read(v.get("max-record-bytes")),
+                MAX_BODY_BYTES.read(v.get("max-body-bytes")),
+                Map.copyOf(v));
+    }
+
+    private static <T> T read(Setting<String> s, Map<String, String> v, Function<String, T> then) {
+        String text = s.read(v.get(s.key()));
+        try {
+            return then.apply(text);
+        } catch (RuntimeException e) {
+            throw new SettingsException("setting '" + s.key() + "' has a bad value '" + text + "': " + e.getMessage());
+        }
+    }
+
+    private static Setting<String> text(String key, String def, String doc) {
+        return new Setting<>(key, def, s -> s, false, doc);
+    }
+
+    private static Setting<Integer> integer(String key, String def, int min, int max, String doc) {
+        return new Setting<>(key, def, s -> {
+            int n = Integer.parseInt(s);
+            if (n < min || n > max) throw new IllegalArgumentException("must be between " + min + " and " + max);
+            return n;
+        }, false, doc);
+    }
+
+    private static Setting<Boolean> bool(String key, String def, String doc) {
+        return new Setting<>(key, def, s -> {
+            if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) throw new IllegalArgumentException("must be true or false");
+            return Boolean.parseBoolean(s);
+        }, false, doc);
+    }
+
+    private static Setting<Duration> duration(String key, String def, String doc) {
+        return new Setting<>(key, def, s -> {
+            Duration d = parseDuration(s);
+            if (d.isNegative()) throw new IllegalArgumentException("must not be negative");
+            return d;
+        }, false, doc);
+    }
+
+    /** Reads {@code 500ms}, {@code 30s}, {@code 5m}, {@code 24h}, {@code 7d} or ISO-8601 such as {@code PT24H}. */
+    public static Duration parseDuration(String s) {
+        var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(s.trim().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) return Duration.parse(s.trim().toUpperCase(java.util.Locale.ROOT));
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    private static double positiveDouble(String s) {
+        double d = Double.parseDouble(s);
+        if (!(d > 0) || Double.isInfinite(d)) throw new IllegalArgumentException("must be a positive number");
+        return d;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.switchboard.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The SQL history store: DuckDB (a file, owned by this process) or PostgreSQL. For DuckDB one
+ * root connection is opened and every other connection is a duplicate of it, because a DuckDB
+ * file belongs to one database instance at a time.
+ */
+public final class Database implements AutoCloseable {
+    private final String url;
+    private final Dialect dialect;
+    private final Properties credentials;
+    private final DuckDBConnection duckRoot;
+
+    private Database(String url, Properties credentials, boolean readOnly) throws SQLException {
+        this.url = url;
+        this.dialect = Dialect.of(url);
+        this.credentials = credentials;
+        if (dialect == Dialect.DUCKDB) {
+            Properties props = new Properties();
+            if (readOnly) props.setProperty("duckdb.read_only", "true");
+            this.duckRoot = (DuckDBConnection) DriverManager.getConnection(url, props);
+        } else {
+            this.duckRoot = null;
+        }
+    }
+
+    /** Opens the store for writing and brings its schema up to date with the Flyway migrations. */
+    public static Database open(String url, String user, String password) {
+        migrate(url, user, password);
+        return connectOrFail(url, user, password, false);
+    }
+
+    /** Opens the store read-only (DuckDB refuses every write at the engine); no migrations. */
+    public static Database openReadOnly(String url, String user, String password) {
+        return connectOrFail(url, user, password, true);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Connection connect() throws SQLException {
+        if (duckRoot != null) return duckRoot.duplicate();
+        return DriverManager.getConnection(url, credentials);
+    }
+
+    /** Runs before the root connection opens: Flyway uses a connection of its own, and a DuckDB file allows one instance. */
+    private static void migrate(String url, String user, String password) {
+        try {
+            Flyway.configure()
+                    .dataSource(url, user.isBlank() ? null : user, password.isBlank() ? null : password)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot migrate the history store " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (duckRoot != null) duckRoot.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close " + url, e);
+        }
+    }
+
+    private static Database connectOrFail(String url, String user, String password, boolean readOnly) {
+        Properties credentials = new Properties();
+        if (!user.isBlank()) credentials.setProperty("user", user);
+        if (!password.isBlank()) credentials.setProperty("password", password);
+        try {
+            return new Database(url, credentials, readOnly);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the history store " + url + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.switchboard.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one SQL query against the history and refuses anything that is not a query. Two guards: a
+ * plain check of the statement's first word (for a clear message), then the engine itself — on
+ * DuckDB its own parser must accept the text as exactly one SELECT, on PostgreSQL the transaction
+ * is read-only, so a write hidden in a function or a CTE fails there too.
+ */
+public final class ReadOnlyQuery {
+    private static final Pattern COMMENTS = Pattern.compile("(--[^\\n]*)|(/\\*.*?\\*/)", Pattern.DOTALL);
+    private static final List<String> QUERY_WORDS = List.of("select", "with", "values", "from", "table");
+
+    private ReadOnlyQuery() {}
+
+    public static QueryResult run(Database db, String sql, int maxRows) {
+        String text = sql == null ? "" : sql.strip();
+        while (text.endsWith(";")) text = text.substring(0, text.length() - 1).strip();
+        if (text.isEmpty()) throw new QueryRefusedException("the query is empty");
+        String first = COMMENTS.matcher(text).replaceAll(" ").strip().split("[\\s(]+", 2)[0].toLowerCase(Locale.ROOT);
+        if (!QUERY_WORDS.contains(first))
+            throw new QueryRefusedException("only read-only queries are allowed (SELECT, WITH, VALUES, FROM, TABLE); '"
+                    + first.toUpperCase(Locale.ROOT) + "' is refused");
+        try (Connection c = db.connect()) {
+            if (db.dialect() == Dialect.DUCKDB) requireSingleSelect(c, text);
+            else {
+                c.setReadOnly(true);
+                c.setAutoCommit(false);
+            }
+            try (Statement s = c.createStatement()) {
+                s.setMaxRows(maxRows + 1);
+                if (db.dialect() == Dialect.POSTGRES) s.execute("SET LOCAL statement_timeout = '60s'");
+                try (ResultSet rs = s.executeQuery(text)) {
+                    return read(rs, maxRows);
+                }
+            } finally {
+                if (db.dialect() == Dialect.POSTGRES) c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new QueryRefusedException("the query failed: " + e.getMessage());
+        }
+    }
+
+    private static void requireSingleSelect(Connection c, String text) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT json_extract_string(j, '$.error_message'), json_array_length(json_extract(j, '$.statements')) "
+                        + "FROM (SELECT json_serialize_sql(?::VARCHAR) AS j)")) {
+            ps.setString(1, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String error = rs.getString(1);
+                if (error != null) {
+                    String why = error.startsWith("Only SELECT") ? "only read-only queries (SELECT) are allowed" : error;
+                    throw new QueryRefusedException(why);
+                }
+                if (rs.getLong(2) != 1) throw new QueryRefusedException("exactly one statement is allowed");
+            }
+        }
+    }
+
+    private static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) columns.add(md.getColumnLabel(i));
+        List<List<Object>> rows = new ArrayList<>();
+        boolean truncated = false;
+        while (rs.next()) {
+            if (rows.size() == maxRows) {
+                truncated = true;
+                break;
+            }
+            List<Object> row = new ArrayList<>(columns.size());
+            for (int i = 1; i <= columns.size(); i++) row.add(plain(rs.getObject(i)));
+            rows.add(row);
+        }
+        return new QueryResult(columns, rows, truncated);
+    }
+
+    /** Values as JSON and CSV can show them: numbers, booleans and text; times as ISO-8601. */
+    private static Object plain(Object v) {
+        if (v == null || v instanceof Number || v instanceof Boolean || v instanceof String) {
+            return v instanceof BigDecimal bd ? bd.toPlainString() : v;
+        }
+        if (v instanceof java.sql.Timestamp ts) return ts.toInstant().toString();
+        if (v instanceof OffsetDateTime odt) return odt.toInstant().toString();
+        if (v instanceof TemporalAccessor t) return t.toString();
+        return v.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.switchboard.web;
+
+import dev.switchboard.app.Switchboard;
+import dev.switchboard.mediation.Counts;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Assembles the accounting and store figures that {@code /api/stats}, {@code /metrics} and the page show. */
+final class StatsService {
+    private final Switchboard sb;
+
+    StatsService(Switchboard sb) {
+        this.sb = sb;
+    }
+
+    Counts cdrTotal() {
+        return sb.cdrAccounting().map(a -> a.total()).orElse(Counts.ZERO);
+    }
+
+    Counts cdrSource(String source) {
+        return sb.cdrAccounting().map(a -> a.bySource().getOrDefault(source, Counts.ZERO)).orElse(Counts.ZERO);
+    }
+
+    Map<String, Object> snapshot() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cdr", counts(cdrTotal()));
+        Map<String, Object> store = new LinkedHashMap<>();
+        sb.sink().ifPresent(s -> {
+            store.put("healthy", s.healthy());
+            store.put("rows_written", s.rowsWritten());
+            if (!s.healthy()) store.put("last_error", s.lastError());
+        });
+        out.put("store", store);
+        return out;
+    }
+
+    static Map<String, Object> counts(Counts c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("in", c.in());
+        m.put("clean", c.clean());
+        m.put("error", c.error());
+        m.put("duplicate", c.duplicate());
+        m.put("drained", c.drained());
+        return m;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.switchboard.web;
+
+import dev.switchboard.app.Switchboard;
+import dev.switchboard.ingest.BadBodyException;
+import dev.switchboard.ingest.UnknownKindException;
+import dev.switchboard.ingest.UnsupportedFormatException;
+import dev.switchboard.platform.Json;
+import dev.switchboard.store.QueryRefusedException;
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+
+/** The HTTP face of a process: API routes, metrics, health and the dashboard page. Controllers do IO only. */
+public final class WebServer implements AutoCloseable {
+    private final Javalin app;
+    private final LiveEvents events;
+
+    public WebServer(Switchboard sb) {
+        StatsService stats = new StatsService(sb);
+        this.events = new LiveEvents(stats);
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+            config.useVirtualThreads = false;
+        });
+        new HealthRoutes(sb, stats).register(app);
+        new IngestRoutes(sb, stats).register(app);
+        new QueryRoutes(sb).register(app);
+        app.sse("/api/events", events::join);
+        app.exception(BadBodyException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad body", e.getMessage()));
+        app.exception(UnknownKindException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "unknown kind", e.getMessage()));
+        app.exception(UnsupportedFormatException.class, (e, ctx) -> error(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported input", e.getMessage()));
+        app.exception(LimitedInputStream.BodyTooLargeException.class, (e, ctx) -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body too large", e.getMessage()));
+        app.exception(QueryRefusedException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "query refused", e.getMessage()));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad request", e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        app.error(HttpStatus.NOT_FOUND, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, HttpStatus.NOT_FOUND, "not found", ctx.method() + " " + ctx.path());
+        });
+    }
+
+    static void error(io.javalin.http.Context ctx, HttpStatus status, String error, Object details) {
+        ctx.status(status).json(new ApiError(error, details));
+    }
+
+    public WebServer start(String host, int port) {
+        app.start(host, port);
+        events.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Map<String, Object> describe() {
+        return Map.of("port", port());
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        app.stop();
+    }
+}
