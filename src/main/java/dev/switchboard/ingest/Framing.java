@@ -13,7 +13,9 @@ import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,6 +27,7 @@ import org.apache.commons.csv.CSVRecord;
  * a record longer than the limit (that record).
  */
 public final class Framing {
+    private static final CSVFormat CSV_LINE = CSVFormat.RFC4180;
     private final int maxRecordBytes;
 
     public Framing(int maxRecordBytes) {
@@ -72,14 +75,14 @@ public final class Framing {
                     return;
                 }
                 List<String> values = row.toList();
-                if (first && CdrCsv.isHeader(values)) {
+                if (first && CdrCsv.isHeader(CSV_LINE.format(values.toArray()))) {
                     header = values;
                     first = false;
                     continue;
                 }
                 first = false;
                 n++;
-                offer(n, CdrCsv.canonicalLine(header, values), sink);
+                offer(n, canonical(header, values), sink);
             }
         }
     }
@@ -101,6 +104,14 @@ public final class Framing {
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new BadBodyException("malformed JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** A row as the canonical line; a row whose length differs from the header's stays as it is, for mediation to reject. */
+    private static String canonical(List<String> header, List<String> values) {
+        if (values.size() != header.size()) return CSV_LINE.format(values.toArray());
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) row.putIfAbsent(header.get(i), values.get(i));
+        return CdrCsv.canonicalLine(row);
     }
 
     private void jsonArray(InputStream in, FrameSink sink) throws IOException {

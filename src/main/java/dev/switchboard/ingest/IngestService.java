@@ -62,6 +62,11 @@ public final class IngestService {
         return ingest(kind, format, source, file, false);
     }
 
+    /** One record from inside the process (the live generators). */
+    public void publish(String source, String format, String payload) {
+        producer.send(CdrTopics.RAW.name(), new RawRecord(source, format, clock.instant(), payload));
+    }
+
     private Receipt ingest(String kind, String format, String source, InputStream in, boolean jsonDocument) throws IOException {
         String topic = CdrTopics.RAW.name();
         List<String> rejections = new ArrayList<>();

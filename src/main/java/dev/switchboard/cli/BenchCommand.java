@@ -1,0 +1,152 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.app.Switchboard;
+import dev.switchboard.cdr.CdrFormat;
+import dev.switchboard.generate.CdrGenerator;
+import dev.switchboard.generate.CdrWorkload;
+import dev.switchboard.generate.SubscriberBase;
+import dev.switchboard.ingest.Receipt;
+import dev.switchboard.mediation.Counts;
+import dev.switchboard.platform.EmbeddedKafka;
+import dev.switchboard.platform.Settings;
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"bench ingest: end-to-end CDR throughput from file to SQL on a fresh embedded platform,",
+                "then each stage alone on a backlog (produce, mediation, sink), and peak RSS."})
+final class BenchCommand implements Callable<Integer> {
+    private static final Duration LIMIT = Duration.ofMinutes(30);
+
+    @Mixin CommonOptions common;
+
+    @Parameters(paramLabel = "WHAT", description = "ingest")
+    String what;
+
+    @Option(names = "--count", defaultValue = "1000000", description = "CDRs; default ${DEFAULT-VALUE}")
+    long count;
+
+    @Option(names = "--error-rate", defaultValue = "0.05", description = "default ${DEFAULT-VALUE}")
+    double errorRate;
+
+    @Option(names = "--duplicate-rate", defaultValue = "0.02", description = "default ${DEFAULT-VALUE}")
+    double duplicateRate;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (deleted afterwards); default a temporary folder")
+    Path work;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!what.equals("ingest")) throw new UserError("unknown benchmark '" + what + "' (known: ingest)");
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("switchboard-bench");
+        try {
+            Path file = dir.resolve("cdrs.ndjson");
+            long g0 = System.nanoTime();
+            generate(file);
+            System.out.printf("generated %,d CDRs (%,d bytes) in %.1f s%n", count, Files.size(file), secs(g0));
+            Settings base = common.settings(Map.of());
+            double e2e = endToEnd(base, dir.resolve("e2e"), file);
+            Map<String, Double> stages = stages(base, dir.resolve("stages"), file);
+            System.out.printf("end to end (file → SQL, all stages at once): %,.0f CDR/s%n", e2e);
+            stages.forEach((stage, rate) -> System.out.printf("  %-10s alone on a backlog: %,.0f records/s%n", stage, rate));
+            System.out.printf("peak RSS: %,d MB (heap max %,d MB), exactly-once %s%n", peakRssMb(),
+                    Runtime.getRuntime().maxMemory() >> 20, base.exactlyOnce());
+            return 0;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private void generate(Path file) throws Exception {
+        CdrWorkload w = CdrWorkload.defaults().toBuilder().count(count).seed(7).errorRate(errorRate).duplicateRate(duplicateRate).build();
+        CdrGenerator g = new CdrGenerator(w, SubscriberBase.create("US", SubscriberBase.DEFAULT_SIZE, SubscriberBase.DEFAULT_SEED));
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Iterator<String> it = g.lines(CdrFormat.CDR_JSON); it.hasNext(); ) {
+                out.write(it.next());
+                out.write('\n');
+            }
+        }
+    }
+
+    private double endToEnd(Settings base, Path data, Path file) throws Exception {
+        Settings s = base.with(Map.of("data", data.toString(), "roles", "ingest,stream,store"));
+        try (Switchboard sb = Switchboard.start(s)) {
+            long t0 = System.nanoTime();
+            Receipt r = produce(sb, file);
+            awaitMediated(sb, r.source(), r.accepted());
+            Waiting.untilSettled(LIMIT, s.commitInterval(), () -> sb.storeProgress().behind() == 0);
+            return count / secs(t0);
+        }
+    }
+
+    /** Each stage alone on the backlog the one before left, against one broker kept up between them. */
+    private Map<String, Double> stages(Settings base, Path data, Path file) throws Exception {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"))) {
+            Map<String, String> external = Map.of("data", data.toString(), "kafka", kafka.bootstrapServers(), "replication", "1");
+            Settings s = base.with(external);
+            String source;
+            try (Switchboard sb = Switchboard.start(s.with(Map.of("roles", "ingest")))) {
+                long t0 = System.nanoTime();
+                source = produce(sb, file).source();
+                rates.put("produce", count / secs(t0));
+            }
+            try (Switchboard sb = Switchboard.start(s.with(Map.of("roles", "stream")))) {
+                long t0 = System.nanoTime();
+                long before = sb.cdrAccounting().orElseThrow().total().in();
+                awaitMediated(sb, source, count);
+                rates.put("mediation", (count - before) / secs(t0));
+            }
+            try (Switchboard sb = Switchboard.start(s.with(Map.of("roles", "store")))) {
+                long t0 = System.nanoTime();
+                Waiting.untilSettled(LIMIT, s.commitInterval(), () -> sb.storeProgress().behind() == 0);
+                long rows = sb.sink().orElseThrow().rowsWritten();
+                rates.put("sink", rows / Math.max(1e-9, secs(t0) - (s.commitInterval().toMillis() * 3 + 300) / 1000.0));
+            }
+        }
+        return rates;
+    }
+
+    private Receipt produce(Switchboard sb, Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sb.ingest().orElseThrow().ingestFile("cdr", "cdr-json", "bench", in);
+        }
+    }
+
+    private static Counts awaitMediated(Switchboard sb, String source, long n) throws Exception {
+        return Waiting.until(LIMIT, () -> {
+            Counts c = sb.cdrAccounting().orElseThrow().bySource().getOrDefault(source, Counts.ZERO);
+            return c.in() >= n && c.drained() ? c : null;
+        });
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static long peakRssMb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        return -1;
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
