@@ -52,7 +52,8 @@ public final class Dedup<T> implements FixedKeyProcessor<String, Sourced<T>, T> 
         Sourced<T> in = record.value();
         Bytes key = Bytes.wrap(fingerprint.apply(in.value()));
         long now = record.timestamp();
-        if (seenSince(key, now - ttlMs, now)) {
+        // Symmetric window: partitions are processed in no fixed order, so the repeat may arrive first.
+        if (seenWithin(key, now - ttlMs, now + ttlMs)) {
             counters.increment(in.source(), Counter.DUPLICATE);
             return;
         }
@@ -61,7 +62,7 @@ public final class Dedup<T> implements FixedKeyProcessor<String, Sourced<T>, T> 
         context.forward(record.withValue(in.value()));
     }
 
-    private boolean seenSince(Bytes key, long from, long to) {
+    private boolean seenWithin(Bytes key, long from, long to) {
         try (WindowStoreIterator<Long> it = seen.fetch(key, Instant.ofEpochMilli(Math.max(0, from)), Instant.ofEpochMilli(to))) {
             return it.hasNext();
         }
