@@ -28,6 +28,7 @@
     s.className = 'status ' + cls;
   }
 
+  fetch('/api/stats').then(r => r.json()).then(show).catch(() => {});
   const source = new EventSource('/api/events');
   source.addEventListener('stats', e => { show(JSON.parse(e.data)); setStatus('live', 'live'); });
   source.onerror = () => setStatus('reconnecting…', 'down');

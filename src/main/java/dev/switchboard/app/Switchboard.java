@@ -80,7 +80,7 @@ public final class Switchboard implements AutoCloseable {
             log.info("mediation running ({} ms)", ms(t0));
         }
         if (has(Role.STORE)) {
-            sink = new SqlSink(bootstrap, database, CdrHistory.routes(), settings.sinkBatch(), settings.sinkLinger());
+            sink = new SqlSink(bootstrap, settings.instanceId(), database, CdrHistory.routes(), settings.sinkBatch(), settings.sinkLinger());
             toClose.push(sink);
             sink.start();
         }

@@ -54,6 +54,21 @@ public record Settings(
         return db.isBlank() ? "jdbc:duckdb:" + dataDir.resolve("switchboard.duckdb").toAbsolutePath() : db;
     }
 
+    /**
+     * Names this process in consumer groups (static membership): stable across restarts, so a restarted
+     * process takes its partitions back at once instead of after the old member's session timeout, and
+     * distinct per host and data folder, so the processes of a scaled-out deployment do not collide.
+     */
+    public String instanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "localhost";
+        }
+        return host + "-" + Integer.toHexString(dataDir.toAbsolutePath().normalize().toString().hashCode());
+    }
+
     public Path kafkaLogDir() {
         return dataDir.resolve("kafka");
     }

@@ -48,7 +48,7 @@ public final class SqlSink implements Runnable, AutoCloseable {
     private Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
     private final Thread thread;
 
-    public SqlSink(String bootstrap, Database db, List<Route<?>> routes, int batchSize, Duration linger) {
+    public SqlSink(String bootstrap, String instanceId, Database db, List<Route<?>> routes, int batchSize, Duration linger) {
         this.db = db;
         routes.forEach(r -> this.routes.put(r.topic(), r));
         this.batchSize = batchSize;
@@ -56,6 +56,8 @@ public final class SqlSink implements Runnable, AutoCloseable {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, GROUP_ID + "-" + instanceId);
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "15000");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
