@@ -42,7 +42,8 @@ public final class WebServer implements AutoCloseable {
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad request", e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error", e.getClass().getSimpleName() + ": " + e.getMessage()));
         app.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, HttpStatus.NOT_FOUND, "not found", ctx.method() + " " + ctx.path());
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/json")) error(ctx, HttpStatus.NOT_FOUND, "not found", ctx.method() + " " + ctx.path());
         });
     }
 

@@ -1,0 +1,132 @@
+package dev.switchboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.app.Switchboard;
+import dev.switchboard.platform.Json;
+import dev.switchboard.platform.Settings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP edge on a real embedded platform: good bodies are accepted and flow through; bad ones get a 4xx JSON error and the server stays up. */
+class HttpEdgeIT {
+    @TempDir static Path dir;
+    static Switchboard sb;
+    static WebServer web;
+    static String base;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        Settings settings = Settings.resolve(Map.of("data", dir.toString(), "roles", "ingest,stream,store,web", "port", "0",
+                "max-body-bytes", "200000", "max-record-bytes", "1000"), Map.of());
+        sb = Switchboard.start(settings);
+        web = new WebServer(sb).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + web.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        web.close();
+        sb.close();
+    }
+
+    @Test
+    void jsonNdjsonAndCsvBodiesAreAcceptedAndAccountedFor() throws Exception {
+        String array = "[" + cdr("h-1", "+12025550143") + "," + cdr("h-2", "2025550144") + ",{\"id\":\"h-3\"}]";
+        JsonNode a = post("/api/ingest/cdr?source=edge-json", "application/json", array, 202);
+        assertThat(a.path("accepted").asLong()).isEqualTo(3);
+        assertThat(a.path("rejected").asLong()).isZero();
+        post("/api/ingest/cdr?source=edge-ndjson", "application/x-ndjson", cdr("h-4", "+12025550145") + "\n\n" + cdr("h-4", "+12025550145") + "\n", 202);
+        post("/api/ingest/cdr?source=edge-csv", "text/csv",
+                "id,calling_number,called_number,start_time,duration_sec,type,result,operator\n"
+                        + "h-5,+12025550146,+12025550147,2026-03-02T10:00:00Z,30,VOICE,ANSWERED,Nimbus\n", 202);
+
+        JsonNode json = awaitAccounted("edge-json", 3);
+        assertThat(json.path("cdr").path("clean").asLong()).isEqualTo(2);
+        assertThat(json.path("cdr").path("error").asLong()).isEqualTo(1);
+        JsonNode nd = awaitAccounted("edge-ndjson", 2);
+        assertThat(nd.path("cdr").path("duplicate").asLong()).isEqualTo(1);
+        assertThat(awaitAccounted("edge-csv", 1).path("cdr").path("clean").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordOverTheSizeLimitIsRejectedAtTheEdgeAndTheRestAccepted() throws Exception {
+        String big = "{\"id\":\"" + "x".repeat(2000) + "\"}";
+        JsonNode r = post("/api/ingest/cdr?source=edge-big", "application/x-ndjson", cdr("b-1", "+12025550150") + "\n" + big + "\n", 202);
+        assertThat(r.path("accepted").asLong()).isEqualTo(1);
+        assertThat(r.path("rejected").asLong()).isEqualTo(1);
+        assertThat(r.path("rejections").get(0).asText()).contains("record 2").contains("longer than 1000 bytes");
+    }
+
+    @Test
+    void badInputGetsA4xxJsonErrorAndTheServerKeepsRunning() throws Exception {
+        assertError(post("/api/ingest/cdr", "application/json", "[{\"id\": 1,", 400), "bad body");
+        assertError(post("/api/ingest/cdr", "application/json", "42", 400), "bad body");
+        assertError(post("/api/ingest/cdr", "application/json", "\"just text\"", 400), "bad body");
+        assertError(post("/api/ingest/cdr", "application/json", "", 400), "bad body");
+        assertError(post("/api/ingest/cdr", "application/x-ndjson", "\n\n", 400), "bad body");
+        assertError(post("/api/ingest/cdr", "application/x-ndjson", "x".repeat(100) + "\n" + ("y".repeat(99) + "\n").repeat(3000), 413), "body too large");
+        assertError(post("/api/ingest/parcel", "application/json", "[]", 404), "unknown kind");
+        assertError(post("/api/ingest/cdr", "application/xml", "<cdr/>", 415), "unsupported input");
+        assertError(post("/api/ingest/cdr?format=fax", "application/json", "[]", 415), "unsupported input");
+        assertError(post("/api/ingest/cdr?source=a%7Cb", "application/json", "[]", 400), "bad request");
+        assertError(get("/api/nowhere", 404), "not found");
+        assertError(post("/api/query", "text/plain", "delete from cdr", 400), "query refused");
+        assertError(post("/api/query", "text/plain", "select 1; drop table cdr", 400), "query refused");
+        assertThat(get("/health", 200).path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void queryMetricsAndHealthAnswer() throws Exception {
+        JsonNode q = post("/api/query", "application/json", "{\"sql\": \"select 1 + 1 as two\"}", 200);
+        assertThat(q.path("columns").get(0).asText()).isEqualTo("two");
+        assertThat(q.path("rows").get(0).get(0).asInt()).isEqualTo(2);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("switchboard_records_total{kind=\"cdr\",outcome=\"in\"}");
+        assertThat(get("/api/stats", 200).path("cdr").has("duplicate")).isTrue();
+    }
+
+    private static String cdr(String id, String caller) {
+        return "{\"id\":\"" + id + "\",\"calling_number\":\"" + caller + "\",\"called_number\":\"+442071838750\","
+                + "\"start_time\":\"2026-03-02T10:00:00Z\",\"duration_sec\":42,\"type\":\"VOICE\",\"result\":\"ANSWERED\"}";
+    }
+
+    private static JsonNode awaitAccounted(String source, long sent) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode s = get("/api/ingest/status?source=" + source + "&sent=" + sent, 200);
+            if (s.path("accounted").asBoolean()) return s;
+            assertThat(System.nanoTime()).as("records of %s accounted for in time: %s", source, s).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static void assertError(JsonNode body, String error) {
+        assertThat(body.path("error").asText()).isEqualTo(error);
+        assertThat(body.path("details").asText()).isNotBlank();
+    }
+
+    private static JsonNode post(String path, String type, String body, int status) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("%s %s → %s", path, type, r.body()).isEqualTo(status);
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private static JsonNode get(String path, int status) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("%s → %s", path, r.body()).isEqualTo(status);
+        return Json.MAPPER.readTree(r.body());
+    }
+}
