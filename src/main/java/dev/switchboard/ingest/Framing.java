@@ -79,6 +79,8 @@ public final class Framing {
                     return;
                 }
                 List<String> values = row.toList();
+                // The parser skips empty lines only; a line of spaces would become a bogus one-column record.
+                if (values.size() == 1 && values.get(0).isBlank()) continue;
                 if (first && CdrCsv.isHeader(CSV_LINE.format(values.toArray()))) {
                     header = values;
                     first = false;
