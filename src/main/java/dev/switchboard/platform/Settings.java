@@ -106,6 +106,12 @@ public record Settings(
         return out.toString();
     }
 
+    /** As {@link #describe()}: the record's own toString would print the password to any log or error message. */
+    @Override
+    public String toString() {
+        return "Settings[\n" + describe() + "]";
+    }
+
     /** A copy with some settings replaced, e.g. a command that forces its own roles. */
     public Settings with(Map<String, String> overrides) {
         Map<String, String> layered = new LinkedHashMap<>(resolved);
