@@ -2,7 +2,9 @@ package dev.switchboard.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.switchboard.cdr.CdrCsv;
 import dev.switchboard.platform.Json;
 import java.io.BufferedReader;
@@ -28,6 +30,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class Framing {
     private static final CSVFormat CSV_LINE = CSVFormat.RFC4180;
+    // Without this, NDJSON sent as application/json would pass as its first record, the rest silently dropped.
+    private static final ObjectReader ONE_DOCUMENT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final int maxRecordBytes;
 
     public Framing(int maxRecordBytes) {
@@ -75,6 +79,8 @@ public final class Framing {
                     return;
                 }
                 List<String> values = row.toList();
+                // The parser skips empty lines only; a line of spaces would become a bogus one-column record.
+                if (values.size() == 1 && values.get(0).isBlank()) continue;
                 if (first && CdrCsv.isHeader(CSV_LINE.format(values.toArray()))) {
                     header = values;
                     first = false;
@@ -99,7 +105,7 @@ public final class Framing {
         }
         if (first != '{') throw new BadBodyException("expected a JSON array of records or one JSON object");
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
+            JsonNode node = ONE_DOCUMENT.readTree(body);
             offer(1, node.toString(), sink);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new BadBodyException("malformed JSON: " + e.getOriginalMessage());

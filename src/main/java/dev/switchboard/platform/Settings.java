@@ -84,13 +84,19 @@ public record Settings(
     public static Settings resolve(Map<String, String> flags, Map<String, String> env) {
         Map<String, String> layered = new LinkedHashMap<>();
         for (Setting<?> s : SettingsSpec.ALL) layered.put(s.key(), s.defaultText());
-        String dataText = firstOf(flags.get("data"), env.get(SettingsSpec.DATA.envName()), SettingsSpec.DATA.defaultText());
-        Path dataDir = Path.of(dataText);
+        String dataGiven = firstOf(flags.get("data"), env.get(SettingsSpec.DATA.envName()), null);
         String configText = firstOf(flags.get("config"), env.get(SettingsSpec.CONFIG.envName()), null);
-        Path config = configText != null ? Path.of(configText) : dataDir.resolve("switchboard.properties");
+        Path config = configText != null
+                ? Path.of(configText)
+                : Path.of(dataGiven != null ? dataGiven : SettingsSpec.DATA.defaultText()).resolve("switchboard.properties");
         if (configText != null && !Files.isRegularFile(config))
             throw new SettingsException("config file " + config + " does not exist");
-        readFile(config).forEach(layered::put);
+        Map<String, String> file = readFile(config);
+        // The data folder's own file is found through the data setting, so it cannot move it.
+        if (configText == null && file.containsKey("data"))
+            throw new SettingsException("'data' cannot be set in " + config + ", which is found through it; use --data or --config");
+        file.forEach(layered::put);
+        String dataText = firstOf(dataGiven, file.get("data"), SettingsSpec.DATA.defaultText());
         for (Setting<?> s : SettingsSpec.ALL) {
             String fromEnv = env.get(s.envName());
             if (fromEnv != null) layered.put(s.key(), fromEnv);
@@ -113,6 +119,12 @@ public record Settings(
             out.append(String.format("  %-18s = %s%n", s.key(), value));
         }
         return out.toString();
+    }
+
+    /** As {@link #describe()}: the record's own toString would print the password to any log or error message. */
+    @Override
+    public String toString() {
+        return "Settings[\n" + describe() + "]";
     }
 
     /** A copy with some settings replaced, e.g. a command that forces its own roles. */

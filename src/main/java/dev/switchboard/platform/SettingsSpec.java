@@ -26,14 +26,16 @@ public final class SettingsSpec {
     public static final Setting<Duration> COMMIT_INTERVAL = duration("commit-interval", "200ms", "Kafka Streams commit interval");
     public static final Setting<Duration> DEDUP_TTL = duration("dedup-ttl", "24h", "how long a record fingerprint is remembered for de-duplication");
     public static final Setting<Duration> FUTURE_TOLERANCE = duration("future-tolerance", "5m", "how far in the future a start time may be (clock skew)");
-    public static final Setting<Duration> MAX_RECORD_AGE = duration("max-record-age", "9125d", "records starting longer ago than this are rejected as absurdly old");
-    public static final Setting<Duration> MAX_CALL_DURATION = duration("max-call-duration", "24h", "longest accepted call duration");
+    public static final Setting<Duration> MAX_RECORD_AGE = duration("max-record-age", "9125d", Duration.ofSeconds(1), null, "records starting longer ago than this are rejected as absurdly old");
+    /** Mediation counts call durations in int seconds. */
+    public static final Setting<Duration> MAX_CALL_DURATION = duration("max-call-duration", "24h", Duration.ofSeconds(1),
+            Duration.ofSeconds(Integer.MAX_VALUE), "longest accepted call duration");
     public static final Setting<Integer> EXTENSION_DIGITS = integer("extension-digits", "6", 0, 10, "digit strings up to this length are PBX extensions, kept as they are");
     public static final Setting<Double> GENERATOR_RATE = new Setting<>("generator-rate", "200", SettingsSpec::positiveDouble, false, "records per second of the live CDR generator (demo)");
     public static final Setting<Integer> SINK_BATCH = integer("sink-batch", "5000", 1, 1_000_000, "records written to SQL per transaction at most");
     public static final Setting<Duration> SINK_LINGER = duration("sink-linger", "500ms", "longest wait to fill a SQL batch");
     public static final Setting<Integer> MAX_RECORD_BYTES = integer("max-record-bytes", "65536", 256, 1 << 20, "longest accepted single record; longer ones are rejected at the edge");
-    public static final Setting<Long> MAX_BODY_BYTES = new Setting<>("max-body-bytes", "67108864", Long::parseLong, false, "largest accepted HTTP request body");
+    public static final Setting<Long> MAX_BODY_BYTES = longInteger("max-body-bytes", "67108864", 1, Long.MAX_VALUE, "largest accepted HTTP request body");
 
     public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
             PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
@@ -98,6 +100,14 @@ public final class SettingsSpec {
         }, false, doc);
     }
 
+    private static Setting<Long> longInteger(String key, String def, long min, long max, String doc) {
+        return new Setting<>(key, def, s -> {
+            long n = Long.parseLong(s);
+            if (n < min || n > max) throw new IllegalArgumentException("must be between " + min + " and " + max);
+            return n;
+        }, false, doc);
+    }
+
     private static Setting<Boolean> bool(String key, String def, String doc) {
         return new Setting<>(key, def, s -> {
             if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) throw new IllegalArgumentException("must be true or false");
@@ -106,9 +116,16 @@ public final class SettingsSpec {
     }
 
     private static Setting<Duration> duration(String key, String def, String doc) {
+        return duration(key, def, Duration.ZERO, null, doc);
+    }
+
+    /** A duration of at least {@code min} and, when {@code max} is not null, at most {@code max}. */
+    private static Setting<Duration> duration(String key, String def, Duration min, Duration max, String doc) {
         return new Setting<>(key, def, s -> {
             Duration d = parseDuration(s);
             if (d.isNegative()) throw new IllegalArgumentException("must not be negative");
+            if (d.compareTo(min) < 0) throw new IllegalArgumentException("must be at least " + min);
+            if (max != null && d.compareTo(max) > 0) throw new IllegalArgumentException("must be at most " + max);
             return d;
         }, false, doc);
     }

@@ -6,9 +6,12 @@ import dev.switchboard.mediation.RawRecord;
 import dev.switchboard.mediation.Reason;
 import dev.switchboard.platform.Json;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
 
 /** Shared test data: a fixed clock, valid records in every format, and helpers to spoil them. */
 final class CdrFixtures {
@@ -87,6 +90,27 @@ final class CdrFixtures {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A valid voice call as a cdr-csv line, with overrides as in {@link #voiceJson}; ABSENT leaves the column empty. */
+    static String voiceCsv(Object... overrides) {
+        Map<String, Object> fields = voiceFields();
+        for (int i = 0; i < overrides.length; i += 2) fields.put((String) overrides[i], overrides[i + 1]);
+        List<String> values = new ArrayList<>();
+        for (String column : CdrCsv.COLUMNS) {
+            Object value = fields.get(column);
+            values.add(value == ABSENT ? "" : Objects.toString(value, ""));
+        }
+        return CSVFormat.RFC4180.format(values.toArray());
+    }
+
+    /** An Asterisk line with the column at a position (0-based) replaced by a value, every column quoted. */
+    static String asteriskWith(String line, int index, String value) {
+        List<String> columns = new ArrayList<>(AsteriskCdrLine.parse(line).columns());
+        columns.set(index, value);
+        List<String> quoted = new ArrayList<>();
+        for (String column : columns) quoted.add("\"" + column.replace("\"", "\"\"") + "\"");
+        return String.join(",", quoted);
     }
 
     static Mediated<Cdr> mediateJson(Object... overrides) {
