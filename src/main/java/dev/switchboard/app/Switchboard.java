@@ -58,6 +58,7 @@ public final class Switchboard implements AutoCloseable {
 
     private void startParts() {
         long t0 = System.nanoTime();
+        CdrRules rules = rules(); // a bad region or limit fails here, before anything starts
         if (settings.embeddedKafka()) {
             EmbeddedKafka kafka = EmbeddedKafka.start(settings.kafkaLogDir());
             toClose.push(kafka);
@@ -73,7 +74,7 @@ public final class Switchboard implements AutoCloseable {
         }
         if (has(Role.STREAM)) {
             StreamsBuilder builder = new StreamsBuilder();
-            CdrMediationTopology.build(builder, new CdrMediator(rules()), settings.dedupTtl());
+            CdrMediationTopology.build(builder, new CdrMediator(rules), settings.dedupTtl());
             streams = new StreamsRuntime(builder.build(), settings, bootstrap);
             toClose.push(streams);
             streams.start(Duration.ofMinutes(5));

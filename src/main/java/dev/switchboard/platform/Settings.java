@@ -116,6 +116,7 @@ public record Settings(
         for (Setting<?> s : SettingsSpec.ALL) {
             String value = resolved.getOrDefault(s.key(), "");
             if (s.secret() && !value.isEmpty()) value = "****";
+            if (s == SettingsSpec.DB) value = value.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^:/@]+):[^@/]*@", "//$1:****@");
             out.append(String.format("  %-18s = %s%n", s.key(), value));
         }
         return out.toString();

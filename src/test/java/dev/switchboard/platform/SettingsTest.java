@@ -245,6 +245,14 @@ class SettingsTest {
     }
 
     @Test
+    void describeMasksAPasswordWrittenInsideTheDatabaseUrl() {
+        String text = Settings.resolve(flags("db", "jdbc:postgresql://db.example:5432/sb?user=sb&password=hunter2&ssl=true"), NO_ENV).describe();
+        assertThat(text).doesNotContain("hunter2").contains("password=****&ssl=true");
+        String userInfo = Settings.resolve(flags("db", "jdbc:postgresql://sb:hunter2@db.example/sb"), NO_ENV).describe();
+        assertThat(userInfo).doesNotContain("hunter2").contains("//sb:****@db.example");
+    }
+
+    @Test
     void describeShowsAnEmptyPasswordAsEmpty() {
         assertThat(Settings.resolve(flags(), NO_ENV).describe()).containsPattern("db-password\\s+= \\n")
                 .doesNotContain("****");
