@@ -1,0 +1,82 @@
+package dev.switchboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.Switchboard;
+import dev.switchboard.platform.Settings;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The live page in a real headless Chromium: counters appear and follow records posted to the API. */
+class DashboardIT {
+    @TempDir static Path dir;
+    static Switchboard sb;
+    static WebServer web;
+    static String base;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        sb = Switchboard.start(Settings.resolve(Map.of("data", dir.toString(), "roles", "ingest,stream,store,web"), Map.of()));
+        web = new WebServer(sb).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + web.port();
+        ChromeOptions options = new ChromeOptions().setBinary(new File("/usr/bin/chromium"))
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--window-size=1200,700", "--user-data-dir=" + dir.resolve("chrome"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (web != null) web.close();
+        if (sb != null) sb.close();
+    }
+
+    @Test
+    void liveCountersFollowRecordsPostedToTheApi() throws Exception {
+        browser.get(base + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(b -> b.findElement(By.id("status")).getText().equals("live"));
+        assertThat(text("cdr-in")).isEqualTo("0");
+
+        String good = "{\"id\":\"d-%d\",\"calling_number\":\"+12025550143\",\"called_number\":\"+442071838750\","
+                + "\"start_time\":\"2026-03-02T10:00:00Z\",\"duration_sec\":%d,\"type\":\"VOICE\",\"result\":\"ANSWERED\"}\n";
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= 5; i++) body.append(good.formatted(i, 10 * i));
+        body.append(good.formatted(1, 10)).append("{\"id\":\"broken\"\n");
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/ingest/cdr"))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(202);
+
+        wait.until(b -> text("cdr-in").equals("7") && text("cdr-duplicate").equals("1"));
+        assertThat(text("cdr-clean")).isEqualTo("5");
+        assertThat(text("cdr-error")).isEqualTo("1");
+        wait.until(b -> text("balance").startsWith("All records accounted for"));
+        Files.write(Path.of("target", "dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+}
