@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Parser;
 
 /**
  * Runs one SQL query against the history and refuses anything that is not a query. Two guards: a
  * plain check of the statement's first word (for a clear message), then the engine itself — on
- * DuckDB its own parser must accept the text as exactly one SELECT, on PostgreSQL the transaction
- * is read-only, so a write hidden in a function or a CTE fails there too.
+ * DuckDB its own parser must accept the text as exactly one SELECT, on PostgreSQL the driver's
+ * splitter must find exactly one statement and the transaction is read-only, so a write hidden in a
+ * function or a CTE fails there too.
  */
 public final class ReadOnlyQuery {
     private static final Pattern COMMENTS = Pattern.compile("(--[^\\n]*)|(/\\*.*?\\*/)", Pattern.DOTALL);
@@ -37,6 +40,7 @@ public final class ReadOnlyQuery {
         try (Connection c = db.connect()) {
             if (db.dialect() == Dialect.DUCKDB) requireSingleSelect(c, text);
             else {
+                requireSingleStatement(c, text);
                 c.setReadOnly(true);
                 c.setAutoCommit(false);
             }
@@ -69,6 +73,17 @@ public final class ReadOnlyQuery {
                 if (rs.getLong(2) != 1) throw new QueryRefusedException("exactly one statement is allowed");
             }
         }
+    }
+
+    /**
+     * The PostgreSQL driver splits the text at top-level semicolons and runs every part; a COMMIT
+     * among them would end the read-only transaction and let the parts after it write. Counted with
+     * the driver's own splitter, so the check sees the statements exactly as they would be sent.
+     */
+    private static void requireSingleStatement(Connection c, String text) throws SQLException {
+        boolean standardStrings = c.unwrap(BaseConnection.class).getStandardConformingStrings();
+        if (Parser.parseJdbcSql(text, standardStrings, false, true, false, false).size() != 1)
+            throw new QueryRefusedException("exactly one statement is allowed");
     }
 
     private static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
