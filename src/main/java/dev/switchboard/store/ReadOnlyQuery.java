@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -89,7 +91,11 @@ public final class ReadOnlyQuery {
     private static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         List<String> columns = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) columns.add(md.getColumnLabel(i));
+        boolean[] wallTime = new boolean[md.getColumnCount() + 1];
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            columns.add(md.getColumnLabel(i));
+            wallTime[i] = md.getColumnType(i) == Types.TIMESTAMP && !md.getColumnTypeName(i).equalsIgnoreCase("timestamptz");
+        }
         List<List<Object>> rows = new ArrayList<>();
         boolean truncated = false;
         while (rs.next()) {
@@ -98,10 +104,20 @@ public final class ReadOnlyQuery {
                 break;
             }
             List<Object> row = new ArrayList<>(columns.size());
-            for (int i = 1; i <= columns.size(); i++) row.add(plain(rs.getObject(i)));
+            for (int i = 1; i <= columns.size(); i++) row.add(wallTime[i] ? wallTime(rs, i) : plain(rs.getObject(i)));
             rows.add(row);
         }
         return new QueryResult(columns, rows, truncated);
+    }
+
+    /**
+     * A timestamp without time zone (e.g. {@code start_time AT TIME ZONE 'Europe/Paris'}) is a wall
+     * time: the drivers hand it over as a java.sql.Timestamp in the JVM's zone, so it is read as a
+     * LocalDateTime and shown without an offset rather than shifted by that zone and labelled UTC.
+     */
+    private static Object wallTime(ResultSet rs, int column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toString();
     }
 
     /** Values as JSON and CSV can show them: numbers, booleans and text; times as ISO-8601. */
