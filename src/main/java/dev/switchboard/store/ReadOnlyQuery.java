@@ -7,18 +7,23 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Parser;
 
 /**
  * Runs one SQL query against the history and refuses anything that is not a query. Two guards: a
  * plain check of the statement's first word (for a clear message), then the engine itself — on
- * DuckDB its own parser must accept the text as exactly one SELECT, on PostgreSQL the transaction
- * is read-only, so a write hidden in a function or a CTE fails there too.
+ * DuckDB its own parser must accept the text as exactly one SELECT, on PostgreSQL the driver's
+ * splitter must find exactly one statement and the transaction is read-only, so a write hidden in a
+ * function or a CTE fails there too.
  */
 public final class ReadOnlyQuery {
     private static final Pattern COMMENTS = Pattern.compile("(--[^\\n]*)|(/\\*.*?\\*/)", Pattern.DOTALL);
@@ -37,6 +42,7 @@ public final class ReadOnlyQuery {
         try (Connection c = db.connect()) {
             if (db.dialect() == Dialect.DUCKDB) requireSingleSelect(c, text);
             else {
+                requireSingleStatement(c, text);
                 c.setReadOnly(true);
                 c.setAutoCommit(false);
             }
@@ -71,10 +77,25 @@ public final class ReadOnlyQuery {
         }
     }
 
+    /**
+     * The PostgreSQL driver splits the text at top-level semicolons and runs every part; a COMMIT
+     * among them would end the read-only transaction and let the parts after it write. Counted with
+     * the driver's own splitter, so the check sees the statements exactly as they would be sent.
+     */
+    private static void requireSingleStatement(Connection c, String text) throws SQLException {
+        boolean standardStrings = c.unwrap(BaseConnection.class).getStandardConformingStrings();
+        if (Parser.parseJdbcSql(text, standardStrings, false, true, false, false).size() != 1)
+            throw new QueryRefusedException("exactly one statement is allowed");
+    }
+
     private static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         List<String> columns = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) columns.add(md.getColumnLabel(i));
+        boolean[] wallTime = new boolean[md.getColumnCount() + 1];
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            columns.add(md.getColumnLabel(i));
+            wallTime[i] = md.getColumnType(i) == Types.TIMESTAMP && !md.getColumnTypeName(i).equalsIgnoreCase("timestamptz");
+        }
         List<List<Object>> rows = new ArrayList<>();
         boolean truncated = false;
         while (rs.next()) {
@@ -83,10 +104,20 @@ public final class ReadOnlyQuery {
                 break;
             }
             List<Object> row = new ArrayList<>(columns.size());
-            for (int i = 1; i <= columns.size(); i++) row.add(plain(rs.getObject(i)));
+            for (int i = 1; i <= columns.size(); i++) row.add(wallTime[i] ? wallTime(rs, i) : plain(rs.getObject(i)));
             rows.add(row);
         }
         return new QueryResult(columns, rows, truncated);
+    }
+
+    /**
+     * A timestamp without time zone (e.g. {@code start_time AT TIME ZONE 'Europe/Paris'}) is a wall
+     * time: the drivers hand it over as a java.sql.Timestamp in the JVM's zone, so it is read as a
+     * LocalDateTime and shown without an offset rather than shifted by that zone and labelled UTC.
+     */
+    private static Object wallTime(ResultSet rs, int column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toString();
     }
 
     /** Values as JSON and CSV can show them: numbers, booleans and text; times as ISO-8601. */

@@ -1,0 +1,86 @@
+package dev.switchboard.store;
+
+import static dev.switchboard.store.StoreFixtures.T0;
+import static dev.switchboard.store.StoreFixtures.voice;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Opening the history store: the migrations, re-opening, and read-only access. */
+class DatabaseIT {
+    @TempDir Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void migrationsCreateTheCdrTablesWithTheDesignColumns(Dialect dialect) throws Exception {
+        try (StoreFixtures.TestStore store = StoreFixtures.fresh(dialect, dir); Database db = store.open()) {
+            assertThat(db.dialect()).isEqualTo(dialect);
+            assertThat(columns(db, "cdr")).containsSubsequence("id", "calling_number", "called_number", "start_time", "duration_sec",
+                    "type", "result", "operator").contains("cost", "currency", "rate_id", "plan_version");
+            assertThat(columns(db, "cdr_error")).contains("source", "received_at", "reasons", "raw");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void reopeningKeepsTheDataAndDoesNotRunTheMigrationsAgain(Dialect dialect) throws Exception {
+        try (StoreFixtures.TestStore store = StoreFixtures.fresh(dialect, dir)) {
+            try (Database db = store.open()) {
+                StoreFixtures.write(db, StoreFixtures.cdrRows(), 0, List.of(voice("c-1", T0, 42)));
+            }
+            try (Database db = store.open()) {
+                assertThat(StoreFixtures.storedCdrs(db)).containsExactly(voice("c-1", T0, 42));
+                try (Connection c = db.connect(); Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                    List<String> applied = new ArrayList<>();
+                    while (rs.next()) applied.add(rs.getString(1) + ":" + rs.getBoolean(2));
+                    assertThat(applied).containsExactly("1:true");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aReadOnlyDuckDbRefusesWritesAtTheEngineButAnswersQueries() throws Exception {
+        try (StoreFixtures.TestStore store = StoreFixtures.fresh(Dialect.DUCKDB, dir)) {
+            try (Database db = store.open()) {
+                StoreFixtures.write(db, StoreFixtures.cdrRows(), 0, List.of(voice("c-1", T0, 42)));
+            }
+            try (Database db = store.openReadOnly()) {
+                assertThatThrownBy(() -> execute(db, "DELETE FROM cdr")).isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+                assertThatThrownBy(() -> execute(db, "CREATE TABLE scratch (x INTEGER)")).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("read-only");
+                assertThatThrownBy(() -> StoreFixtures.write(db, StoreFixtures.cdrRows(), 0, List.of(voice("c-2", T0, 1))))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+                assertThat(StoreFixtures.storedCdrs(db)).containsExactly(voice("c-1", T0, 42));
+            }
+        }
+    }
+
+    private static void execute(Database db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static List<String> columns(Database db, String table) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) names.add(md.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+            return names;
+        }
+    }
+}
