@@ -149,7 +149,7 @@ class SqlSinkIT {
     }
 
     private static SqlSink sink(EmbeddedKafka kafka, Database db) {
-        SqlSink sink = new SqlSink(kafka.bootstrapServers(), db, CdrHistory.routes(), 500, Duration.ofMillis(50));
+        SqlSink sink = new SqlSink(kafka.bootstrapServers(), "sink-it", db, CdrHistory.routes(), 500, Duration.ofMillis(50));
         sink.start();
         return sink;
     }
