@@ -1,5 +1,6 @@
 package dev.switchboard.cdr;
 
+import dev.switchboard.platform.Instants;
 import dev.switchboard.mediation.Mediated;
 import dev.switchboard.mediation.Reason;
 import java.math.BigInteger;
@@ -159,7 +160,7 @@ final class CdrValidator {
     private static Instant parseInstant(String text, ZoneId localZone) {
         try {
             if (localZone != null) return LocalDateTime.parse(text, LOCAL_TIME).atZone(localZone).toInstant();
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return Instants.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }

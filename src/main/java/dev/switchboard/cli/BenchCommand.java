@@ -87,9 +87,13 @@ final class BenchCommand implements Callable<Integer> {
         try (Switchboard sb = Switchboard.start(s)) {
             long t0 = System.nanoTime();
             Receipt r = produce(sb, file);
+            double produced = secs(t0);
             awaitMediated(sb, r.source(), r.accepted());
+            double mediated = secs(t0);
             Waiting.untilSettled(LIMIT, s.commitInterval(), () -> sb.storeProgress().behind() == 0);
-            return count / secs(t0);
+            double stored = secs(t0);
+            System.out.printf("end to end: produced after %.1f s, mediated after %.1f s, stored after %.1f s%n", produced, mediated, stored);
+            return count / stored;
         }
     }
 
