@@ -86,6 +86,11 @@ final class IngestCommand implements Callable<Integer> {
         long accepted = 0;
         long rejected = 0;
         String contentType = format.equals("cdr-json") ? "application/x-ndjson" : "text/csv";
+        if (format.equals("cdr-json") && startsWithBracket()) {
+            // A JSON array cannot be cut at line ends: it goes whole, within the server's body limit.
+            JsonNode r = client.post("/api/ingest/cdr?format=cdr-json&source=" + ServerClient.q(source), "application/json", Files.readAllBytes(file));
+            return awaitRemote(client, source, bar, limit, r.path("accepted").asLong(), r.path("rejected").asLong());
+        }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = format.equals("cdr-csv") ? reader.readLine() : null;
             ByteArrayOutputStream chunk = new ByteArrayOutputStream();
@@ -109,6 +114,19 @@ final class IngestCommand implements Callable<Integer> {
                 if (line == null) break;
             }
         }
+        return awaitRemote(client, source, bar, limit, accepted, rejected);
+    }
+
+    private boolean startsWithBracket() throws java.io.IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            int c;
+            do c = in.read();
+            while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF);
+            return c == '[';
+        }
+    }
+
+    private int awaitRemote(ServerClient client, String source, ProgressBar bar, Duration limit, long accepted, long rejected) throws Exception {
         long sent = accepted;
         JsonNode done = Waiting.until(limit, () -> {
             JsonNode s = client.get("/api/ingest/status?source=" + ServerClient.q(source) + "&sent=" + sent);

@@ -2,7 +2,12 @@ package dev.switchboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.app.Switchboard;
+import dev.switchboard.platform.InstanceLock;
+import dev.switchboard.platform.Settings;
+import dev.switchboard.web.WebServer;
 import java.nio.file.Files;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +82,39 @@ class EndToEndIT {
         assertThat(csvIngest.out()).contains("in=2 clean=1 error=1 duplicate=0");
         CliRun reasons = CliRun.of("query", "select reasons from cdr_error where format = 'cdr-csv'", "--format", "csv", "--data", data.toString());
         assertThat(reasons.out().lines().skip(1).toList()).containsExactly("INVALID_NUMBER:called_number");
+    }
+
+    @Test
+    void ingestAndQueryTalkToTheProcessThatHoldsTheDataFolder() throws Exception {
+        Path data = dir.resolve("held");
+        Settings settings = Settings.resolve(Map.of("data", data.toString(), "roles", "ingest,stream,store,web"), Map.of());
+        try (InstanceLock lock = InstanceLock.tryAcquire(data).orElseThrow();
+                Switchboard sb = Switchboard.start(settings);
+                WebServer web = new WebServer(sb).start("127.0.0.1", 0)) {
+            String url = "http://127.0.0.1:" + web.port();
+            lock.publishUrl(url);
+            Path lines = dir.resolve("held.ndjson");
+            assertThat(CliRun.of("generate", "cdr", "--count", "3000", "--seed", "11", "--error-rate", "0.1",
+                    "--duplicate-rate", "0.05", "--out", lines.toString(), "--data", data.toString()).exitCode()).isZero();
+            CliRun viaFolder = CliRun.of("ingest", lines.toString(), "--format", "cdr-json", "--data", data.toString());
+            assertThat(viaFolder.exitCode()).as(viaFolder.err()).isZero();
+            Matcher m = find(SUMMARY, viaFolder.out());
+            assertThat(m.group(1)).isEqualTo("3000");
+            long clean = Long.parseLong(m.group(2));
+
+            Path array = dir.resolve("held.json");
+            Files.writeString(array, "[{\"id\":\"arr-1\",\"calling_number\":\"+12025550143\",\"called_number\":\"+12025550144\","
+                    + "\"start_time\":\"2026-03-02T10:00:00Z\",\"type\":\"SMS\",\"result\":\"ANSWERED\"},\n 17]\n");
+            CliRun viaServer = CliRun.of("ingest", array.toString(), "--format", "cdr-json", "--server", url);
+            assertThat(viaServer.out()).contains("in=2 clean=1 error=1 duplicate=0");
+
+            CliRun q = CliRun.of("query", "select count(*) from cdr", "--format", "csv", "--data", data.toString());
+            assertThat(q.exitCode()).as(q.err()).isZero();
+            assertThat(q.out().lines().skip(1).findFirst()).hasValue(String.valueOf(clean + 1));
+            CliRun refused = CliRun.of("query", "drop table cdr", "--data", data.toString());
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.err()).contains("query refused");
+        }
     }
 
     @Test
