@@ -48,7 +48,7 @@ public final class StreamsRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)));
+        streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true));
     }
 
     static Properties config(Settings s, String bootstrap) {
