@@ -60,10 +60,11 @@ public final class Switchboard implements AutoCloseable {
         long t0 = System.nanoTime();
         CdrRules rules = rules(); // a bad region or limit fails here, before anything starts
         if (settings.embeddedKafka()) {
-            EmbeddedKafka kafka = EmbeddedKafka.start(settings.kafkaLogDir());
+            EmbeddedKafka kafka = EmbeddedKafka.start(settings.kafkaLogDir(), settings.kafkaPort());
             toClose.push(kafka);
             bootstrap = kafka.bootstrapServers();
-            log.info("embedded Kafka broker on {} ({} ms)", bootstrap, ms(t0));
+            log.info("embedded Kafka broker on {} ({} ms); other Kafka clients may produce plain JSON CDRs to {}", bootstrap, ms(t0),
+                    CdrTopics.RAW.name());
         } else {
             bootstrap = settings.kafka();
         }

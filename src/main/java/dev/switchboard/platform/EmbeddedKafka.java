@@ -36,9 +36,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Formats the folder if new, then starts the broker; returns once it accepts connections. */
     public static EmbeddedKafka start(Path logDir) {
+        return start(logDir, 0);
+    }
+
+    /** As {@link #start(Path)}, on the given broker port (0: any free one). */
+    public static EmbeddedKafka start(Path logDir, int port) {
         try {
             Files.createDirectories(logDir);
-            int brokerPort = freePort();
+            int brokerPort = port == 0 ? freePort() : port;
             int controllerPort = freePort();
             Properties props = config(logDir, brokerPort, controllerPort);
             KafkaConfig config = KafkaConfig.fromProps(props, false);

@@ -20,6 +20,7 @@ import java.util.Set;
 public record Settings(
         Path dataDir,
         String kafka,
+        int kafkaPort,
         String db,
         String dbUser,
         String dbPassword,

@@ -12,6 +12,7 @@ public final class SettingsSpec {
     public static final Setting<String> DATA = text("data", "./data", "folder for the embedded Kafka log, the DuckDB file and reference data");
     public static final Setting<String> CONFIG = text("config", "", "optional properties file (default DATA/switchboard.properties when present)");
     public static final Setting<String> KAFKA = text("kafka", "", "bootstrap servers of an external Kafka; empty runs an embedded broker");
+    public static final Setting<Integer> KAFKA_PORT = integer("kafka-port", "0", 0, 65535, "port of the embedded broker on 127.0.0.1 (0 picks a free one); printed at start and shown at /health");
     public static final Setting<String> DB = text("db", "", "JDBC URL of the history store; empty uses DATA/switchboard.duckdb");
     public static final Setting<String> DB_USER = text("db-user", "", "database user (PostgreSQL)");
     public static final Setting<String> DB_PASSWORD = new Setting<>("db-password", "", s -> s, true, "database password");
@@ -37,7 +38,7 @@ public final class SettingsSpec {
     public static final Setting<Integer> MAX_RECORD_BYTES = integer("max-record-bytes", "65536", 256, 1 << 20, "longest accepted single record; longer ones are rejected at the edge");
     public static final Setting<Long> MAX_BODY_BYTES = longInteger("max-body-bytes", "67108864", 1, Long.MAX_VALUE, "largest accepted HTTP request body");
 
-    public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
+    public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, KAFKA_PORT, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
             PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
             EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES);
 
@@ -54,6 +55,7 @@ public final class SettingsSpec {
         return new Settings(
                 java.nio.file.Path.of(DATA.read(v.get("data"))),
                 kafka,
+                KAFKA_PORT.read(v.get("kafka-port")),
                 DB.read(v.get("db")),
                 DB_USER.read(v.get("db-user")),
                 DB_PASSWORD.read(v.get("db-password")),

@@ -56,6 +56,7 @@ final class HealthRoutes {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
+        body.put("kafka", sb.bootstrap());
         body.put("parts", parts);
         ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
