@@ -1,10 +1,8 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.platform.EmbeddedKafka;
-import dev.switchboard.platform.InstanceLock;
 import dev.switchboard.platform.Settings;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,25 +19,10 @@ final class KafkaCommand implements Runnable {
     @Override
     public void run() {
         Settings settings = common.settings(Map.of());
-        InstanceLock lock = InstanceLock.tryAcquire(settings.dataDir()).orElseThrow(() -> new UserError(
-                "another Switchboard process is using data folder " + settings.dataDir().toAbsolutePath()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopped.countDown();
-            try {
-                closed.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shutdown"));
-        try (lock; EmbeddedKafka kafka = EmbeddedKafka.start(settings.kafkaLogDir(), port)) {
+        Runner.holdUntilStopped(settings.dataDir(), lock -> {
+            EmbeddedKafka kafka = EmbeddedKafka.start(settings.kafkaLogDir(), port);
             System.err.println("Kafka broker is up: " + kafka.bootstrapServers() + "  (Ctrl-C stops it)");
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            closed.countDown();
-        }
+            return kafka;
+        });
     }
 }
