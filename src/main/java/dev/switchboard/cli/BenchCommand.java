@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             double produced = secs(t0);
             awaitMediated(sb, r.source(), r.accepted());
             double mediated = secs(t0);
-            Waiting.untilSettled(LIMIT, s.commitInterval(), () -> sb.storeProgress().behind() == 0);
+            sb.storeProgress().awaitStored(LIMIT, s.commitInterval());
             double stored = secs(t0);
             System.out.printf("end to end: produced after %.1f s, mediated after %.1f s, stored after %.1f s%n", produced, mediated, stored);
             return count / stored;
@@ -117,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             try (Switchboard sb = Switchboard.start(s.with(Map.of("roles", "store")))) {
                 long t0 = System.nanoTime();
-                Waiting.untilSettled(LIMIT, s.commitInterval(), () -> sb.storeProgress().behind() == 0);
+                sb.storeProgress().awaitStored(LIMIT, s.commitInterval());
                 long rows = sb.sink().orElseThrow().rowsWritten();
                 rates.put("sink", rows / Math.max(1e-9, secs(t0) - (s.commitInterval().toMillis() * 3 + 300) / 1000.0));
             }

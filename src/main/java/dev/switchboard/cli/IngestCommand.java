@@ -75,7 +75,7 @@ final class IngestCommand implements Callable<Integer> {
                 bar.show("mediating", c.accounted(), receipt.accepted());
                 return c.in() >= receipt.accepted() && c.drained() ? c : null;
             });
-            Waiting.untilSettled(limit, settings.commitInterval(), () -> sb.storeProgress().behind() == 0);
+            sb.storeProgress().awaitStored(limit, settings.commitInterval());
             bar.finish();
             System.out.println(summary(counts, receipt.rejected()));
             return 0;

@@ -1,5 +1,6 @@
 package dev.switchboard.ingest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,24 @@ public final class StoreProgress implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read store progress: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until the store has everything mediation has written. The check must hold twice, a few
+     * commit intervals apart: records mediation has counted may sit in its producer's buffer for a
+     * moment before the topics (and so {@link #behind()}) show them.
+     */
+    public void awaitStored(Duration limit, Duration commitInterval) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long pause = commitInterval.toMillis() * 3 + 300;
+        while (true) {
+            while (behind() != 0) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("the store did not catch up within " + limit);
+                Thread.sleep(100);
+            }
+            Thread.sleep(pause);
+            if (behind() == 0) return;
         }
     }
 
