@@ -35,7 +35,8 @@ public final class ReadOnlyQuery {
         String text = sql == null ? "" : sql.strip();
         while (text.endsWith(";")) text = text.substring(0, text.length() - 1).strip();
         if (text.isEmpty()) throw new QueryRefusedException("the query is empty");
-        String first = COMMENTS.matcher(text).replaceAll(" ").strip().split("[\\s(]+", 2)[0].toLowerCase(Locale.ROOT);
+        // Leading parentheses, as in "(select …) union (select …)", do not hide the first word.
+        String first = COMMENTS.matcher(text).replaceAll(" ").replaceFirst("^[\\s(]+", "").split("[\\s(]+", 2)[0].toLowerCase(Locale.ROOT);
         if (!QUERY_WORDS.contains(first))
             throw new QueryRefusedException("only read-only queries are allowed (SELECT, WITH, VALUES, FROM, TABLE); '"
                     + first.toUpperCase(Locale.ROOT) + "' is refused");

@@ -107,6 +107,8 @@ class ReadOnlyQueryIT {
         assertThat(ReadOnlyQuery.run(db(dialect), "/* count */ -- all\nSELECT count(*) AS n FROM cdr_error", 10).rows())
                 .containsExactly(List.of(1L));
         assertThat(ReadOnlyQuery.run(db(dialect), "VALUES (1)", 10).rows()).containsExactly(List.of(1));
+        assertThat(ReadOnlyQuery.run(db(dialect), "(SELECT 1 AS n) UNION ALL (SELECT 2) ORDER BY n", 10).rows())
+                .containsExactly(List.of(1), List.of(2));
     }
 
     static Stream<Arguments> refused() {
