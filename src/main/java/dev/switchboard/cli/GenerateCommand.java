@@ -68,6 +68,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--mean-gap", defaultValue = "2.0", description = "mean seconds between call starts; default ${DEFAULT-VALUE}")
     double meanGap;
 
+    @Option(names = "--rate", paramLabel = "N", description = "live mode: N records a second, each a call ending now, instead of as fast as possible")
+    Double rate;
+
+    @Option(names = "--server", paramLabel = "URL", description = "live mode: post the records to a running Switchboard instead of writing them")
+    String server;
+
     @Option(names = "--start", description = "time of the first call (ISO-8601); default " + "2025-01-06T00:00:00Z")
     Instant start;
 
@@ -92,6 +98,15 @@ final class GenerateCommand implements Callable<Integer> {
         }
         SubscriberBase base = SubscriberBase.loadOrCreate(settings.dataDir(), settings.region());
         CdrGenerator generator = new CdrGenerator(workload, base);
+        if (server != null && rate == null) throw new UserError("--server needs --rate (live mode)");
+        if (rate != null) {
+            if (!(rate > 0)) throw new UserError("--rate must be positive");
+            new LiveFeed(generator, cdrFormat, rate, count).run(server != null ? LiveFeed.toServer(new ServerClient(server), cdrFormat)
+                    : LiveFeed.toWriter(out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                            : Files.newBufferedWriter(out, StandardCharsets.UTF_8)));
+            System.err.println("generated " + generator.counts());
+            return 0;
+        }
         long t0 = System.nanoTime();
         try (Writer w = out == null
                 ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
