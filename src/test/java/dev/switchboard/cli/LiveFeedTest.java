@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LiveFeedTest {
     @Test
     void writesTheCountAtTheRateAsCallsEndingNow() throws Exception {
-        CdrGenerator generator = new CdrGenerator(CdrWorkload.defaults().toBuilder().seed(3).build(),
+        CdrGenerator generator = new CdrGenerator(CdrWorkload.defaults().toBuilder().seed(3).errorRate(0).duplicateRate(0).build(),
                 SubscriberBase.create("US", 50, SubscriberBase.DEFAULT_SEED));
         StringWriter out = new StringWriter();
         Instant before = Instant.now().minusSeconds(1);
