@@ -20,6 +20,7 @@ final class Runner {
     private Runner() {}
 
     static void runUntilStopped(Settings settings, Function<Switchboard, AutoCloseable> extra) {
+        if (settings.roles().contains(Role.WEB)) requireFreePort(settings.bind(), settings.port());
         System.err.println("Switchboard settings:\n" + settings.describe());
         holdUntilStopped(settings.dataDir(), lock -> {
             Deque<AutoCloseable> parts = new ArrayDeque<>();
@@ -69,6 +70,17 @@ final class Runner {
             throw new IllegalStateException(e);
         } finally {
             closed.countDown();
+        }
+    }
+
+    /** Fails before anything starts (a broker start takes seconds) when the web port is taken. */
+    private static void requireFreePort(String host, int port) {
+        if (port == 0) return;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); choose another with --port");
         }
     }
 
