@@ -46,6 +46,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duplicate-rate", defaultValue = "0.02", description = "default ${DEFAULT-VALUE}")
     double duplicateRate;
 
+    @Option(names = "--warmup", defaultValue = "200000", description = "CDRs of a first, unreported end-to-end pass, so that the JIT has compiled the hot code; default ${DEFAULT-VALUE}")
+    long warmup;
+
     @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (deleted afterwards); default a temporary folder")
     Path work;
 
@@ -59,9 +62,22 @@ final class BenchCommand implements Callable<Integer> {
             generate(file);
             System.out.printf("generated %,d CDRs (%,d bytes) in %.1f s%n", count, Files.size(file), secs(g0));
             Settings base = common.settings(Map.of());
-            double e2e = endToEnd(base, dir.resolve("e2e"), file);
+            if (warmup > 0) {
+                Path warm = dir.resolve("warmup.ndjson");
+                try (var lines = Files.lines(file)) {
+                    Files.write(warm, (Iterable<String>) lines.limit(warmup)::iterator);
+                }
+                endToEnd(base, dir.resolve("warmup"), warm, warmup, new java.util.HashMap<>());
+                System.out.printf("warm-up pass of %,d CDRs done%n", Math.min(warmup, count));
+            }
+            Map<String, Double> cpu = new java.util.TreeMap<>();
+            double e2e = endToEnd(base, dir.resolve("e2e"), file, count, cpu);
             Map<String, Double> stages = stages(base, dir.resolve("stages"), file);
             System.out.printf("end to end (file → SQL, all stages at once): %,.0f CDR/s%n", e2e);
+            System.out.printf("  CPU seconds in the end-to-end run (%.1f s of wall time, 2 cores = %.1f CPU-s at most):%n",
+                    count / e2e, 2 * count / e2e);
+            cpu.entrySet().stream().filter(c -> c.getValue() >= 0.5).sorted(Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
+                    .forEach(c -> System.out.printf("    %-32s %6.1f%n", c.getKey(), c.getValue()));
             stages.forEach((stage, rate) -> System.out.printf("  %-10s alone on a backlog: %,.0f records/s%n", stage, rate));
             System.out.printf("peak RSS: %,d MB (heap max %,d MB), exactly-once %s%n", peakRssMb(),
                     Runtime.getRuntime().maxMemory() >> 20, base.exactlyOnce());
@@ -82,9 +98,11 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private double endToEnd(Settings base, Path data, Path file) throws Exception {
+    /** Runs file → SQL once; fills {@code cpu} with the CPU seconds each group of threads used meanwhile. */
+    private double endToEnd(Settings base, Path data, Path file, long n, Map<String, Double> cpu) throws Exception {
         Settings s = base.with(Map.of("data", data.toString(), "roles", "ingest,stream,store"));
         try (Switchboard sb = Switchboard.start(s)) {
+            Map<String, Double> before = ThreadCpu.byGroup();
             long t0 = System.nanoTime();
             Receipt r = produce(sb, file);
             double produced = secs(t0);
@@ -92,8 +110,9 @@ final class BenchCommand implements Callable<Integer> {
             double mediated = secs(t0);
             sb.storeProgress().awaitStored(LIMIT, s.commitInterval());
             double stored = secs(t0);
+            cpu.putAll(ThreadCpu.minus(ThreadCpu.byGroup(), before));
             System.out.printf("end to end: produced after %.1f s, mediated after %.1f s, stored after %.1f s%n", produced, mediated, stored);
-            return count / stored;
+            return Math.min(n, count) / stored;
         }
     }
 
