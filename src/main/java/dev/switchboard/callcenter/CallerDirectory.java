@@ -1,0 +1,12 @@
+package dev.switchboard.callcenter;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Looks callers up by phone number; backed by the customer data. */
+public interface CallerDirectory {
+    Optional<Caller> byNumber(String e164);
+
+    /** Every known caller (for the simulator); may be large. */
+    List<Caller> all();
+}
