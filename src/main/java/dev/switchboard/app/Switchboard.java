@@ -1,5 +1,15 @@
 package dev.switchboard.app;
 
+import dev.switchboard.callcenter.CallCenterService;
+import dev.switchboard.callcenter.CallCenterTopology;
+import dev.switchboard.callcenter.CallHistory;
+import dev.switchboard.callcenter.CallMediator;
+import dev.switchboard.callcenter.CallTopics;
+import dev.switchboard.callcenter.CallerDirectory;
+import dev.switchboard.callcenter.live.CallCenterView;
+import dev.switchboard.callcenter.live.MetricsRules;
+import dev.switchboard.callcenter.live.StoreLookup;
+import dev.switchboard.callcenter.live.Thresholds;
 import dev.switchboard.cdr.CdrHistory;
 import dev.switchboard.cdr.CdrMediationTopology;
 import dev.switchboard.cdr.CdrMediator;
@@ -9,7 +19,9 @@ import dev.switchboard.ingest.IngestService;
 import dev.switchboard.ingest.RawProducer;
 import dev.switchboard.ingest.StoreProgress;
 import dev.switchboard.mediation.AccountingView;
+import dev.switchboard.platform.ControlCommand;
 import dev.switchboard.platform.EmbeddedKafka;
+import dev.switchboard.platform.SettingsSpec;
 import dev.switchboard.platform.Role;
 import dev.switchboard.platform.Settings;
 import dev.switchboard.platform.StreamsRuntime;
@@ -19,10 +31,17 @@ import dev.switchboard.store.SqlSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +59,8 @@ public final class Switchboard implements AutoCloseable {
     private SqlSink sink;
     private IngestService ingest;
     private StoreProgress storeProgress;
+    private CallCenterService callCenter;
+    private CallerDirectory callers = CallerDirectory.NONE;
 
     private Switchboard(Settings settings) {
         this.settings = settings;
@@ -68,7 +89,10 @@ public final class Switchboard implements AutoCloseable {
         } else {
             bootstrap = settings.kafka();
         }
-        TopicAdmin.ensure(bootstrap, CdrTopics.ALL, settings.partitions(), settings.replication());
+        List<dev.switchboard.platform.Topic<?, ?>> topics = new ArrayList<>(CdrTopics.ALL);
+        topics.addAll(CallTopics.ALL);
+        topics.add(ControlCommand.TOPIC);
+        TopicAdmin.ensure(bootstrap, topics, settings.partitions(), settings.replication());
         if (has(Role.STORE) || has(Role.WEB)) {
             database = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
             toClose.push(database);
@@ -76,13 +100,18 @@ public final class Switchboard implements AutoCloseable {
         if (has(Role.STREAM)) {
             StreamsBuilder builder = new StreamsBuilder();
             CdrMediationTopology.build(builder, new CdrMediator(rules), settings.dedupTtl());
+            CallMediator callMediator = new CallMediator(settings.region());
+            CallCenterTopology.build(builder, callMediator::mediate, settings.dedupTtl(), metricsRules(), callers);
             streams = new StreamsRuntime(builder.build(), settings, bootstrap);
             toClose.push(streams);
             streams.start(Duration.ofMinutes(5));
             log.info("mediation running ({} ms)", ms(t0));
+            callCenter = new CallCenterService(new CallCenterView(localStores(), metricsRules(), Clock.systemUTC()), controlProducer(), Clock.systemUTC());
         }
         if (has(Role.STORE)) {
-            sink = new SqlSink(bootstrap, settings.instanceId(), database, CdrHistory.routes(), settings.sinkBatch(), settings.sinkLinger());
+            List<SqlSink.Route<?>> routes = new ArrayList<>(CdrHistory.routes());
+            routes.addAll(CallHistory.routes());
+            sink = new SqlSink(bootstrap, settings.instanceId(), database, routes, settings.sinkBatch(), settings.sinkLinger());
             toClose.push(sink);
             sink.start();
         }
@@ -93,6 +122,41 @@ public final class Switchboard implements AutoCloseable {
         }
         storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.CLEAN.name(), CdrTopics.ERROR.name()), SqlSink.GROUP_ID);
         toClose.push(storeProgress);
+    }
+
+    public MetricsRules metricsRules() {
+        Thresholds thresholds = new Thresholds((int) settings.get(SettingsSpec.SERVICE_LEVEL_THRESHOLD).toSeconds(),
+                (int) settings.get(SettingsSpec.SHORT_ABANDON).toSeconds());
+        return new MetricsRules(settings.zone(), thresholds, settings.get(SettingsSpec.MAX_QUEUE_WAIT), MetricsRules.TRAILING, 35);
+    }
+
+    private StoreLookup localStores() {
+        return new StoreLookup() {
+            @Override
+            public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+                return streams.streams().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+            }
+        };
+    }
+
+    private KafkaProducer<String, ControlCommand> controlProducer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        KafkaProducer<String, ControlCommand> producer = new KafkaProducer<>(p, ControlCommand.TOPIC.keySerde().serializer(),
+                ControlCommand.TOPIC.valueSerde().serializer());
+        toClose.push(producer);
+        return producer;
+    }
+
+    /** The call-center figures, where this process runs the stream role (the live metrics' stores are local). */
+    public Optional<CallCenterService> callCenter() {
+        return Optional.ofNullable(callCenter);
+    }
+
+    public Optional<AccountingView> callAccounting() {
+        return Optional.ofNullable(streams).map(s -> new AccountingView(s.streams(), CallCenterTopology.COUNTER_STORES));
     }
 
     public CdrRules rules() {

@@ -1,6 +1,6 @@
 package dev.switchboard.cdr;
 
-import dev.switchboard.mediation.ErrorRecord;
+import dev.switchboard.mediation.ErrorRows;
 import dev.switchboard.store.Column;
 import dev.switchboard.store.SqlSink;
 import dev.switchboard.store.TableMapping;
@@ -13,7 +13,7 @@ public final class CdrHistory {
     public static List<SqlSink.Route<?>> routes() {
         return List.of(
                 new SqlSink.Route<>(CdrTopics.CLEAN.name(), CdrTopics.CLEAN.valueSerde().deserializer(), new CdrRows()),
-                new SqlSink.Route<>(CdrTopics.ERROR.name(), CdrTopics.ERROR.valueSerde().deserializer(), new ErrorRows()));
+                new SqlSink.Route<>(CdrTopics.ERROR.name(), CdrTopics.ERROR.valueSerde().deserializer(), new ErrorRows("cdr_error")));
     }
 
     static final class CdrRows implements TableMapping<Cdr> {
@@ -35,27 +35,6 @@ public final class CdrHistory {
         public Object[] row(Cdr c, RecordPosition position) {
             return new Object[] {c.id(), c.callingNumber(), c.calledNumber(), c.startTime(), c.durationSec(),
                     c.type().name(), c.result().name(), c.operator()};
-        }
-    }
-
-    static final class ErrorRows implements TableMapping<ErrorRecord> {
-        private static final List<Column> COLUMNS = List.of(Column.text("topic"), Column.integer("topic_partition"),
-                Column.bigint("topic_offset"), Column.text("source"), Column.text("format"), Column.timestamp("received_at"),
-                Column.text("reasons"), Column.text("raw"));
-
-        @Override
-        public String table() {
-            return "cdr_error";
-        }
-
-        @Override
-        public List<Column> columns() {
-            return COLUMNS;
-        }
-
-        @Override
-        public Object[] row(ErrorRecord e, RecordPosition p) {
-            return new Object[] {p.topic(), p.partition(), p.offset(), e.source(), e.format(), e.receivedAt(), e.reasonText(), e.raw()};
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.ingest;
 
+import dev.switchboard.callcenter.CallFormat;
+import dev.switchboard.callcenter.CallTopics;
 import dev.switchboard.cdr.CdrFormat;
 import dev.switchboard.cdr.CdrTopics;
 import dev.switchboard.mediation.RawRecord;
@@ -28,7 +30,11 @@ public final class IngestService {
 
     /** Kinds this build ingests. */
     public static List<String> kinds() {
-        return List.of(CdrTopics.KIND);
+        return List.of(CdrTopics.KIND, CallTopics.KIND);
+    }
+
+    private static String rawTopic(String kind) {
+        return kind.equals(CallTopics.KIND) ? CallTopics.RAW.name() : CdrTopics.RAW.name();
     }
 
     /**
@@ -39,12 +45,20 @@ public final class IngestService {
     public static String formatFor(String kind, String format, String contentType) {
         if (!kinds().contains(kind))
             throw new UnknownKindException("unknown kind '" + kind + "' (this build ingests: " + String.join(", ", kinds()) + ")");
+        boolean call = kind.equals(CallTopics.KIND);
         if (format != null && !format.isBlank()) {
-            if (CdrFormat.byName(format).isEmpty())
-                throw new UnsupportedFormatException("unknown format '" + format + "' for kind cdr (use cdr-json, cdr-csv or asterisk-cdr)");
+            if (call ? CallFormat.byName(format).isEmpty() : CdrFormat.byName(format).isEmpty())
+                throw new UnsupportedFormatException("unknown format '" + format + "' for kind " + kind
+                        + (call ? " (use call-json or asterisk-queue-log)" : " (use cdr-json, cdr-csv or asterisk-cdr)"));
             return format;
         }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (call) {
+            if (type.contains("json")) return CallFormat.CALL_JSON.wireName();
+            if (type.startsWith("text/plain")) return CallFormat.ASTERISK_QUEUE_LOG.wireName();
+            throw new UnsupportedFormatException("unsupported Content-Type '" + contentType
+                    + "' for calls (use application/json or application/x-ndjson for call-json, text/plain for an Asterisk queue_log)");
+        }
         if (type.contains("csv")) return CdrFormat.CDR_CSV.wireName();
         if (type.contains("json")) return CdrFormat.CDR_JSON.wireName();
         throw new UnsupportedFormatException("unsupported Content-Type '" + contentType
@@ -64,11 +78,16 @@ public final class IngestService {
 
     /** One record from inside the process (the live generators). */
     public void publish(String source, String format, String payload) {
-        producer.send(CdrTopics.RAW.name(), new RawRecord(source, format, clock.instant(), payload));
+        publish(CdrTopics.KIND, source, format, payload);
+    }
+
+    /** One record of a kind from inside the process (the live generators). */
+    public void publish(String kind, String source, String format, String payload) {
+        producer.send(rawTopic(kind), new RawRecord(source, format, clock.instant(), payload));
     }
 
     private Receipt ingest(String kind, String format, String source, InputStream in, boolean jsonDocument) throws IOException {
-        String topic = CdrTopics.RAW.name();
+        String topic = rawTopic(kind);
         List<String> rejections = new ArrayList<>();
         long[] counts = new long[2];
         FrameSink sink = new FrameSink() {
@@ -84,6 +103,11 @@ public final class IngestService {
                 if (rejections.size() < KEPT_REJECTIONS) rejections.add("record " + recordNumber + ": " + why);
             }
         };
+        if (kind.equals(CallTopics.KIND)) {
+            frameCalls(CallFormat.byName(format).orElseThrow(), in, jsonDocument, sink);
+            producer.flush();
+            return new Receipt(source, counts[0], counts[1], rejections);
+        }
         CdrFormat cdrFormat = CdrFormat.byName(format).orElseThrow();
         switch (cdrFormat) {
             case CDR_JSON -> {
@@ -95,5 +119,15 @@ public final class IngestService {
         }
         producer.flush();
         return new Receipt(source, counts[0], counts[1], rejections);
+    }
+
+    private void frameCalls(CallFormat format, InputStream in, boolean jsonDocument, FrameSink sink) throws IOException {
+        switch (format) {
+            case CALL_JSON -> {
+                if (jsonDocument) framing.jsonDocument(in, sink);
+                else framing.json(in, sink);
+            }
+            case ASTERISK_QUEUE_LOG -> throw new UnsupportedFormatException("asterisk-queue-log is not wired yet");
+        }
     }
 }

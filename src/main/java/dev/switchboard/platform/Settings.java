@@ -45,6 +45,11 @@ public record Settings(
         long maxBodyBytes,
         Map<String, String> resolved) {
 
+    /** Any declared setting by its declaration; settings of one feature are read this way rather than as fields here. */
+    public <T> T get(Setting<T> setting) {
+        return setting.read(resolved.getOrDefault(setting.key(), setting.defaultText()));
+    }
+
     /** True when no external Kafka is named: this process runs its own broker. */
     public boolean embeddedKafka() {
         return kafka.isBlank();

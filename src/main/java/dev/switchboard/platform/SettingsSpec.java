@@ -37,10 +37,17 @@ public final class SettingsSpec {
     public static final Setting<Duration> SINK_LINGER = duration("sink-linger", "500ms", "longest wait to fill a SQL batch");
     public static final Setting<Integer> MAX_RECORD_BYTES = integer("max-record-bytes", "65536", 256, 1 << 20, "longest accepted single record; longer ones are rejected at the edge");
     public static final Setting<Long> MAX_BODY_BYTES = longInteger("max-body-bytes", "67108864", 1, Long.MAX_VALUE, "largest accepted HTTP request body");
+    public static final Setting<Duration> SERVICE_LEVEL_THRESHOLD = duration("service-level-threshold", "20s", Duration.ZERO,
+            Duration.ofHours(1), "a call answered (or abandoned) within this wait counts as within service level");
+    public static final Setting<Duration> SHORT_ABANDON = duration("short-abandon", "5s", Duration.ZERO, Duration.ofHours(1),
+            "a call abandoned after a shorter wait is a short abandon (left out by some definitions)");
+    public static final Setting<Duration> MAX_QUEUE_WAIT = duration("max-queue-wait", "2h", Duration.ofMinutes(1), Duration.ofDays(1),
+            "a call still queued this long with no answer or abandon seen is taken as lost (expired)");
 
     public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, KAFKA_PORT, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
             PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
-            EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES);
+            EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES,
+            SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT);
 
     private SettingsSpec() {}
 
@@ -49,6 +56,7 @@ public final class SettingsSpec {
     }
 
     static Settings build(Map<String, String> v) {
+        for (Setting<?> s : ALL) s.read(v.getOrDefault(s.key(), s.defaultText())); // every bad value fails at start
         String kafka = KAFKA.read(v.get("kafka"));
         int replication = REPLICATION.read(v.get("replication"));
         if (replication == 0) replication = kafka.isBlank() ? 1 : 3;
