@@ -2,6 +2,9 @@ package dev.switchboard.ingest;
 
 import dev.switchboard.callcenter.CallFormat;
 import dev.switchboard.callcenter.CallTopics;
+import dev.switchboard.callcenter.asterisk.QueueLogItem;
+import dev.switchboard.callcenter.asterisk.QueueLogReader;
+import dev.switchboard.platform.Json;
 import dev.switchboard.cdr.CdrFormat;
 import dev.switchboard.cdr.CdrTopics;
 import dev.switchboard.mediation.RawRecord;
@@ -104,7 +107,10 @@ public final class IngestService {
             }
         };
         if (kind.equals(CallTopics.KIND)) {
-            frameCalls(CallFormat.byName(format).orElseThrow(), in, jsonDocument, sink);
+            frameCalls(CallFormat.byName(format).orElseThrow(), in, jsonDocument, sink, (f, payload) -> {
+                producer.send(topic, new RawRecord(source, f, clock.instant(), payload));
+                counts[0]++;
+            });
             producer.flush();
             return new Receipt(source, counts[0], counts[1], rejections);
         }
@@ -121,13 +127,22 @@ public final class IngestService {
         return new Receipt(source, counts[0], counts[1], rejections);
     }
 
-    private void frameCalls(CallFormat format, InputStream in, boolean jsonDocument, FrameSink sink) throws IOException {
+    /**
+     * A queue_log is read whole, in order, because its lines make sense only together: each call event
+     * it yields is published as call-json, each line it cannot use as the raw line (mediation rejects
+     * it onto {@code call.error}, so nothing is lost).
+     */
+    private void frameCalls(CallFormat format, InputStream in, boolean jsonDocument, FrameSink sink,
+                            java.util.function.BiConsumer<String, String> publish) throws IOException {
         switch (format) {
             case CALL_JSON -> {
                 if (jsonDocument) framing.jsonDocument(in, sink);
                 else framing.json(in, sink);
             }
-            case ASTERISK_QUEUE_LOG -> throw new UnsupportedFormatException("asterisk-queue-log is not wired yet");
+            case ASTERISK_QUEUE_LOG -> QueueLogReader.read(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8), item -> {
+                if (item instanceof QueueLogItem.Event e) publish.accept(CallFormat.CALL_JSON.wireName(), Json.write(e.event()));
+                else publish.accept(CallFormat.ASTERISK_QUEUE_LOG.wireName(), ((QueueLogItem.Unusable) item).line());
+            });
         }
     }
 }

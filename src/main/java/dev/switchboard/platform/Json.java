@@ -21,4 +21,13 @@ public final class Json {
             .build();
 
     private Json() {}
+
+    /** A value as compact JSON text; for our own records, which always serialize. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
 }

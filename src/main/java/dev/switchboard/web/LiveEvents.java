@@ -1,5 +1,6 @@
 package dev.switchboard.web;
 
+import dev.switchboard.callcenter.CallCenterService;
 import dev.switchboard.platform.Json;
 import io.javalin.http.sse.SseClient;
 import java.util.Queue;
@@ -10,10 +11,16 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Server-sent events: every second each connected page gets a {@code stats} event with the live counters. */
+/**
+ * Server-sent events: every second each connected page gets a {@code stats} event with the live
+ * counters, and, where this process holds the call-center metrics, a {@code callcenter} event (the
+ * body of {@code GET /api/callcenter/live}) every {@value #CALL_CENTER_PERIOD_MS} ms.
+ */
 final class LiveEvents implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+    static final long CALL_CENTER_PERIOD_MS = 200;
     private final StatsService stats;
+    private final CallCenterService callCenter;
     private final Queue<SseClient> clients = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-events");
@@ -21,26 +28,39 @@ final class LiveEvents implements AutoCloseable {
         return t;
     });
 
-    LiveEvents(StatsService stats) {
+    LiveEvents(StatsService stats, CallCenterService callCenter) {
         this.stats = stats;
+        this.callCenter = callCenter;
     }
 
     void join(SseClient client) {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         clients.add(client);
-        send(client, snapshot());
+        send(client, "stats", snapshot());
     }
 
     void start() {
         timer.scheduleAtFixedRate(this::broadcast, 1, 1, TimeUnit.SECONDS);
+        if (callCenter != null)
+            timer.scheduleAtFixedRate(this::broadcastCallCenter, CALL_CENTER_PERIOD_MS, CALL_CENTER_PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void broadcastCallCenter() {
+        if (clients.isEmpty()) return;
+        try {
+            String data = Json.write(callCenter.live());
+            clients.forEach(c -> send(c, "callcenter", data));
+        } catch (RuntimeException e) {
+            log.debug("call-center event skipped: {}", e.getMessage());
+        }
     }
 
     private void broadcast() {
         if (clients.isEmpty()) return;
         try {
             String data = snapshot();
-            clients.forEach(c -> send(c, data));
+            clients.forEach(c -> send(c, "stats", data));
         } catch (RuntimeException e) {
             log.debug("live event skipped: {}", e.getMessage());
         }
@@ -54,9 +74,9 @@ final class LiveEvents implements AutoCloseable {
         }
     }
 
-    private void send(SseClient client, String data) {
+    private void send(SseClient client, String event, String data) {
         if (client.terminated()) clients.remove(client);
-        else client.sendEvent("stats", data);
+        else client.sendEvent(event, data);
     }
 
     @Override

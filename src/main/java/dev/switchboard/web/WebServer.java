@@ -1,6 +1,7 @@
 package dev.switchboard.web;
 
 import dev.switchboard.app.Switchboard;
+import dev.switchboard.callcenter.CallCenterRoutes;
 import dev.switchboard.ingest.BadBodyException;
 import dev.switchboard.ingest.UnknownKindException;
 import dev.switchboard.ingest.UnsupportedFormatException;
@@ -11,6 +12,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /** The HTTP face of a process: API routes, metrics, health and the dashboard page. Controllers do IO only. */
 public final class WebServer implements AutoCloseable {
@@ -19,7 +21,7 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer(Switchboard sb) {
         StatsService stats = new StatsService(sb);
-        this.events = new LiveEvents(stats);
+        this.events = new LiveEvents(stats, sb.callCenter().orElse(null));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -33,12 +35,17 @@ public final class WebServer implements AutoCloseable {
         new HealthRoutes(sb, stats).register(app);
         new IngestRoutes(sb, stats).register(app);
         new QueryRoutes(sb).register(app);
+        sb.callCenter().ifPresentOrElse(cc -> new CallCenterRoutes(cc).register(app),
+                () -> app.get("/api/callcenter/*", ctx -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "not here",
+                        "the call-center metrics live in a process with the stream role")));
         app.sse("/api/events", events::join);
         app.exception(BadBodyException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad body", e.getMessage()));
         app.exception(UnknownKindException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "unknown kind", e.getMessage()));
         app.exception(UnsupportedFormatException.class, (e, ctx) -> error(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported input", e.getMessage()));
         app.exception(LimitedInputStream.BodyTooLargeException.class, (e, ctx) -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body too large", e.getMessage()));
         app.exception(QueryRefusedException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "query refused", e.getMessage()));
+        app.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "not ready",
+                "the live metrics are starting or rebalancing; retry in a moment"));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad request", e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error", e.getClass().getSimpleName() + ": " + e.getMessage()));
         app.error(HttpStatus.NOT_FOUND, ctx -> {
