@@ -131,6 +131,18 @@ class QueueLogReaderTest {
     }
 
     @Test
+    void binaryJunkIsCountedLineByLineWithoutThrowing() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        byte[] junk = new byte[200_000];
+        random.nextBytes(junk);
+        String text = new String(junk, StandardCharsets.ISO_8859_1) + "\n" + "|".repeat(100_000) + "\n1|c|q|a|ABANDON|" + "9".repeat(5_000);
+        QueueLogReader.Result result = QueueLogReader.read(new StringReader(text));
+        assertThat(result.events()).isEmpty();
+        assertThat(result.counts().lines()).isEqualTo(result.counts().skippedTotal() + result.unusable().size());
+        assertThat(result.unusable()).isNotEmpty();
+    }
+
+    @Test
     void anEmptyFileHasNoLines() throws IOException {
         QueueLogReader.Result result = QueueLogReader.read(new StringReader(""));
         assertThat(result.events()).isEmpty();
