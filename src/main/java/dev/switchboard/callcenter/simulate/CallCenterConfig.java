@@ -53,12 +53,12 @@ public record CallCenterConfig(
     public static CallCenterConfig defaults(ZoneId zone, long seed) {
         return new CallCenterConfig(zone, seed, 240, IntradayProfile.CALL_CENTER,
                 List.of(new QueueShare("sales", 0.3), new QueueShare("support", 0.5), new QueueShare("billing", 0.2)),
-                List.of(Shift.of("sales", "08:00", "16:00", 5), Shift.of("sales", "12:00", "20:00", 3),
-                        Shift.of("sales", "20:00", "08:00", 1),
-                        Shift.of("support", "08:00", "16:00", 8), Shift.of("support", "12:00", "20:00", 5),
-                        Shift.of("support", "20:00", "08:00", 2),
-                        Shift.of("billing", "08:00", "16:00", 4), Shift.of("billing", "12:00", "20:00", 2),
-                        Shift.of("billing", "20:00", "08:00", 1)),
+                List.of(Shift.of("sales", "07:00", "15:00", 4), Shift.of("sales", "10:00", "18:00", 2),
+                        Shift.of("sales", "14:00", "22:00", 3), Shift.of("sales", "22:00", "07:00", 1),
+                        Shift.of("support", "07:00", "15:00", 7), Shift.of("support", "10:00", "18:00", 3),
+                        Shift.of("support", "14:00", "22:00", 5), Shift.of("support", "22:00", "07:00", 2),
+                        Shift.of("billing", "07:00", "15:00", 3), Shift.of("billing", "10:00", "18:00", 2),
+                        Shift.of("billing", "14:00", "22:00", 2), Shift.of("billing", "22:00", "07:00", 1)),
                 new Seconds.LogNormal(240, 180), new Seconds.Exponential(180), 0.2);
     }
 
