@@ -46,9 +46,9 @@ public record CallCenterConfig(
     /**
      * A mid-size consumer call center: 240 calls an hour at the weekday peak (about 2 500 a weekday)
      * over sales, support and billing; handling log-normal with mean 4 min (sd 3 min); patience
-     * exponential with mean 3 min; an early (08–16), a late (12–20) and a thin night shift per queue.
-     * Peak hours run at 85–95 % occupancy, so callers wait a minute or so and some hang up (see
-     * docs/CALL-SIMULATOR.md for the measured figures); quiet hours barely queue.
+     * exponential with mean 3 min; early (07–15), mid (10–18), late (14–22) and thin night shifts per
+     * queue, 33 agents in all. Busy hours run at 80–95 % occupancy, so some callers wait and 6–14 % hang
+     * up (about 6 % over a weekday; see docs/CALL-SIMULATOR.md); quiet hours barely queue.
      */
     public static CallCenterConfig defaults(ZoneId zone, long seed) {
         return new CallCenterConfig(zone, seed, 240, IntradayProfile.CALL_CENTER,

@@ -220,9 +220,9 @@ final class SimulationRun implements Iterator<CallEvent> {
     }
 
     private void comeOn(Agent agent, long t) {
-        boolean wasIdle = agent.onShift && !agent.busy;
+        boolean wasOff = !agent.onShift;
         agent.onShift = true;
-        if (!agent.busy && !wasIdle) takeNext(agent, t);
+        if (wasOff && !agent.busy) takeNext(agent, t); // a busy agent takes the next call when this one ends
     }
 
     private void goOff(Agent agent) {
