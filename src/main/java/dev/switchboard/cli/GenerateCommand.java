@@ -1,11 +1,19 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.callcenter.CallEvent;
+import dev.switchboard.callcenter.CallEventType;
+import dev.switchboard.callcenter.Caller;
+import dev.switchboard.callcenter.simulate.CallCenterConfig;
+import dev.switchboard.callcenter.simulate.CallSimulation;
+import dev.switchboard.callcenter.simulate.Callers;
+import dev.switchboard.callcenter.simulate.SubjectModel;
 import dev.switchboard.cdr.CdrFormat;
 import dev.switchboard.generate.CallTimeMode;
 import dev.switchboard.generate.CdrGenerator;
 import dev.switchboard.generate.CdrWorkload;
 import dev.switchboard.generate.GapDistribution;
 import dev.switchboard.generate.SubscriberBase;
+import dev.switchboard.platform.Json;
 import dev.switchboard.platform.Settings;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -14,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,11 +35,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write realistic synthetic records, deterministically for a seed.",
-                "Callers come from the subscriber base kept in DATA/subscribers.csv (created on first use)."})
+                "cdr: call-detail records; callers come from the subscriber base kept in DATA/subscribers.csv (created on first use).",
+                "call: call-center call events (QUEUED, ANSWERED, ABANDONED, ENDED) from a discrete-event simulation of a",
+                "  mid-size call center in --zone, as fast as possible, as NDJSON (call-json); see docs/CALL-SIMULATOR.md."})
 final class GenerateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "KIND", description = "what to generate: cdr")
+    @Parameters(paramLabel = "KIND", description = "what to generate: cdr (call-detail records) or call (call-center call events)")
     String kind;
 
     @Option(names = "--count", required = true, description = "number of records, errors and duplicates included")
@@ -41,45 +53,47 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "output file; default standard output")
     Path out;
 
-    @Option(names = "--format", defaultValue = "cdr-json", description = "cdr-json (NDJSON) or cdr-csv; default ${DEFAULT-VALUE}")
+    @Option(names = "--format", description = "cdr: cdr-json (NDJSON, the default) or cdr-csv; call: call-json (NDJSON, the default)")
     String format;
 
-    @Option(names = "--error-rate", defaultValue = "0", description = "share of records with an injected error of some kind; default ${DEFAULT-VALUE}")
+    @Option(names = "--error-rate", defaultValue = "0", description = "cdr: share of records with an injected error of some kind; default ${DEFAULT-VALUE}")
     double errorRate;
 
-    @Option(names = "--duplicate-rate", defaultValue = "0", description = "share of records that exactly repeat an earlier one; default ${DEFAULT-VALUE}")
+    @Option(names = "--duplicate-rate", defaultValue = "0", description = "cdr: share of records that exactly repeat an earlier one; default ${DEFAULT-VALUE}")
     double duplicateRate;
 
-    @Option(names = "--sms-share", defaultValue = "0.25", description = "share of SMS among records; default ${DEFAULT-VALUE}")
+    @Option(names = "--sms-share", defaultValue = "0.25", description = "cdr: share of SMS among records; default ${DEFAULT-VALUE}")
     double smsShare;
 
-    @Option(names = "--international-rate", defaultValue = "0.08", description = "share of calls to foreign numbers; default ${DEFAULT-VALUE}")
+    @Option(names = "--international-rate", defaultValue = "0.08", description = "cdr: share of calls to foreign numbers; default ${DEFAULT-VALUE}")
     double internationalShare;
 
-    @Option(names = "--business-rate", defaultValue = "0.15", description = "share of calls to business numbers; default ${DEFAULT-VALUE}")
+    @Option(names = "--business-rate", defaultValue = "0.15", description = "cdr: share of calls to business numbers; default ${DEFAULT-VALUE}")
     double businessShare;
 
-    @Option(names = "--call-time", defaultValue = "business_hours", description = "hour-of-day profile: uniform, business_hours, evening, midnight; default ${DEFAULT-VALUE}")
+    @Option(names = "--call-time", defaultValue = "business_hours", description = "cdr: hour-of-day profile: uniform, business_hours, evening, midnight; default ${DEFAULT-VALUE}")
     String callTime;
 
-    @Option(names = "--gap", defaultValue = "exponential", description = "time between call starts: exponential, poisson, uniform; default ${DEFAULT-VALUE}")
+    @Option(names = "--gap", defaultValue = "exponential", description = "cdr: time between call starts: exponential, poisson, uniform; default ${DEFAULT-VALUE}")
     String gap;
 
-    @Option(names = "--mean-gap", defaultValue = "2.0", description = "mean seconds between call starts; default ${DEFAULT-VALUE}")
+    @Option(names = "--mean-gap", defaultValue = "2.0", description = "cdr: mean seconds between call starts; default ${DEFAULT-VALUE}")
     double meanGap;
 
-    @Option(names = "--rate", paramLabel = "N", description = "live mode: N records a second, each a call ending now, instead of as fast as possible")
+    @Option(names = "--rate", paramLabel = "N", description = "cdr live mode: N records a second, each a call ending now, instead of as fast as possible")
     Double rate;
 
-    @Option(names = "--server", paramLabel = "URL", description = "live mode: post the records to a running Switchboard instead of writing them")
+    @Option(names = "--server", paramLabel = "URL", description = "cdr live mode: post the records to a running Switchboard instead of writing them")
     String server;
 
-    @Option(names = "--start", description = "time of the first call (ISO-8601); default " + "2025-01-06T00:00:00Z")
+    @Option(names = "--start", description = "time of the first call (ISO-8601); default 2025-01-06T00:00:00Z (a Monday)")
     Instant start;
 
     @Override
     public Integer call() throws Exception {
-        if (!kind.equals("cdr")) throw new UserError("generate " + kind + ": this build generates cdr only");
+        if (kind.equals("call")) return generateCalls(common.settings(Map.of()));
+        if (!kind.equals("cdr")) throw new UserError("generate " + kind + ": this build generates cdr and call only");
+        if (format == null) format = CdrFormat.CDR_JSON.wireName();
         CdrFormat cdrFormat = CdrFormat.byName(format).filter(f -> f != CdrFormat.ASTERISK_CDR)
                 .orElseThrow(() -> new UserError("unknown --format '" + format + "' (use cdr-json or cdr-csv)"));
         Settings settings = common.settings(Map.of());
@@ -119,5 +133,41 @@ final class GenerateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.err.printf("generated %s in %.1f s%n", generator.counts(), seconds);
         return 0;
+    }
+
+    private Integer generateCalls(Settings settings) throws Exception {
+        if (format != null && !format.equals("call-json")) throw new UserError("unknown --format '" + format + "' for call (use call-json)");
+        if (rate != null || server != null) throw new UserError("generate call has no live mode: demo plays calls live");
+        if (errorRate != 0 || duplicateRate != 0) throw new UserError("--error-rate and --duplicate-rate are for cdr only");
+        if (count < 0) throw new UserError("--count must not be negative");
+        CallSimulation simulation = new CallSimulation(CallCenterConfig.defaults(settings.zone(), seed), callers(settings),
+                SubjectModel.standard());
+        EnumMap<CallEventType, Long> counts = new EnumMap<>(CallEventType.class);
+        for (CallEventType t : CallEventType.values()) counts.put(t, 0L);
+        long t0 = System.nanoTime();
+        try (Writer w = out == null
+                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
+                : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            Iterator<CallEvent> events = simulation.events(start != null ? start : CdrWorkload.DEFAULT_START);
+            for (long i = 0; i < count; i++) {
+                CallEvent e = events.next();
+                counts.merge(e.event(), 1L, Long::sum);
+                w.write(Json.MAPPER.writeValueAsString(e));
+                w.write('\n');
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        StringBuilder summary = new StringBuilder("generated total=" + count);
+        counts.forEach((type, n) -> summary.append(' ').append(type).append('=').append(n));
+        System.err.printf("%s in %.1f s%n", summary, seconds);
+        return 0;
+    }
+
+    /**
+     * Who calls the simulated call center: the one place to choose. Synthetic customers for now; once
+     * the customer table exists, its callers (a {@code CallerDirectory.all()}) belong here.
+     */
+    static List<Caller> callers(Settings settings) {
+        return Callers.synthetic(Callers.DEFAULT_COUNT, Callers.DEFAULT_SEED, settings.region());
     }
 }
