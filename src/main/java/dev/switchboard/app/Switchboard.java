@@ -120,7 +120,8 @@ public final class Switchboard implements AutoCloseable {
             toClose.push(producer);
             ingest = new IngestService(producer, settings.maxRecordBytes(), Clock.systemUTC());
         }
-        storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.CLEAN.name(), CdrTopics.ERROR.name()), SqlSink.GROUP_ID);
+        storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.CLEAN.name(), CdrTopics.ERROR.name(),
+                CallTopics.COMPLETED.name(), CallTopics.ERROR.name()), SqlSink.GROUP_ID);
         toClose.push(storeProgress);
     }
 
@@ -148,6 +149,11 @@ public final class Switchboard implements AutoCloseable {
                 ControlCommand.TOPIC.valueSerde().serializer());
         toClose.push(producer);
         return producer;
+    }
+
+    /** Who the customer data says callers are; knows no one when this process has no customer data. */
+    public CallerDirectory callers() {
+        return callers;
     }
 
     /** The call-center figures, where this process runs the stream role (the live metrics' stores are local). */

@@ -15,7 +15,7 @@ final class DemoCommand implements Runnable {
     @Option(names = "--port", paramLabel = "PORT", description = "web port; default 8080")
     String port;
 
-    @Option(names = "--speed", paramLabel = "N", defaultValue = "1", description = "multiplies the generators' rates; default ${DEFAULT-VALUE}")
+    @Option(names = "--speed", paramLabel = "N", defaultValue = "1", description = "multiplies the CDR generator's rate, and runs the call-center simulation N times faster than real time; default ${DEFAULT-VALUE}")
     double speed;
 
     @Override
@@ -25,7 +25,7 @@ final class DemoCommand implements Runnable {
         flags.put("roles", "all");
         CommonOptions.put(flags, "port", port);
         var settings = common.settings(flags);
-        settings = settings.with(Map.of("generator-rate", String.valueOf(settings.generatorRate() * speed)));
+        settings = settings.with(Map.of("generator-rate", String.valueOf(settings.generatorRate() * speed), "call-speed", String.valueOf(speed)));
         Runner.runUntilStopped(settings, LiveGenerators::startIfAsked);
     }
 }

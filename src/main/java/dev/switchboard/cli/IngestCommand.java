@@ -2,7 +2,10 @@ package dev.switchboard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.app.Switchboard;
+import dev.switchboard.callcenter.CallFormat;
+import dev.switchboard.callcenter.CallTopics;
 import dev.switchboard.cdr.CdrFormat;
+import dev.switchboard.cdr.CdrTopics;
 import dev.switchboard.ingest.Receipt;
 import dev.switchboard.mediation.Counts;
 import dev.switchboard.platform.InstanceLock;
@@ -35,7 +38,8 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the file to ingest")
     Path file;
 
-    @Option(names = "--format", required = true, description = "cdr-json (NDJSON or a JSON array), cdr-csv (header optional) or asterisk-cdr (Master.csv)")
+    @Option(names = "--format", required = true, description = {"CDRs: cdr-json (NDJSON or a JSON array), cdr-csv (header optional) or asterisk-cdr (Master.csv);",
+            "call-center events: call-json (NDJSON or a JSON array) or asterisk-queue-log (an Asterisk queue_log, read whole and in order)"})
     String format;
 
     @Option(names = "--server", paramLabel = "URL", description = "post to a running Switchboard, e.g. http://127.0.0.1:8080")
@@ -46,7 +50,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (CdrFormat.byName(format).isEmpty()) throw new UserError("unknown --format '" + format + "' (use cdr-json, cdr-csv or asterisk-cdr)");
+        if (CdrFormat.byName(format).isEmpty() && CallFormat.byName(format).isEmpty())
+            throw new UserError("unknown --format '" + format + "' (use cdr-json, cdr-csv, asterisk-cdr, call-json or asterisk-queue-log)");
         if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
         Duration limit = dev.switchboard.platform.SettingsSpec.parseDuration(timeout);
         Settings settings = common.settings(Map.of("roles", "ingest,stream,store"));
@@ -68,10 +73,11 @@ final class IngestCommand implements Callable<Integer> {
 
     private int embedded(Settings settings, String source, ProgressBar bar, Duration limit) throws Exception {
         try (Switchboard sb = Switchboard.start(settings); InputStream in = Files.newInputStream(file)) {
-            Receipt receipt = sb.ingest().orElseThrow().ingestFile("cdr", format, source, in);
+            Receipt receipt = sb.ingest().orElseThrow().ingestFile(kind(), format, source, in);
+            var accounting = isCall() ? sb.callAccounting().orElseThrow() : sb.cdrAccounting().orElseThrow();
             printRejections(receipt.rejected(), receipt.rejections());
             Counts counts = Waiting.until(limit, () -> {
-                Counts c = sb.cdrAccounting().orElseThrow().bySource().getOrDefault(source, Counts.ZERO);
+                Counts c = accounting.bySource().getOrDefault(source, Counts.ZERO);
                 bar.show("mediating", c.accounted(), receipt.accepted());
                 return c.in() >= receipt.accepted() && c.drained() ? c : null;
             });
@@ -85,10 +91,12 @@ final class IngestCommand implements Callable<Integer> {
     private int remote(ServerClient client, String source, ProgressBar bar, Duration limit) throws Exception {
         long accepted = 0;
         long rejected = 0;
-        String contentType = format.equals("cdr-json") ? "application/x-ndjson" : "text/csv";
-        if (format.equals("cdr-json") && startsWithBracket()) {
-            // A JSON array cannot be cut at line ends: it goes whole, within the server's body limit.
-            JsonNode r = client.post("/api/ingest/cdr?format=cdr-json&source=" + ServerClient.q(source), "application/json", Files.readAllBytes(file));
+        String contentType = format.endsWith("-json") ? "application/x-ndjson" : format.equals("asterisk-queue-log") ? "text/plain" : "text/csv";
+        boolean whole = format.endsWith("-json") && startsWithBracket();
+        if (whole || format.equals("asterisk-queue-log")) {
+            // A JSON array cannot be cut at line ends, nor a queue_log (its lines make sense together): it goes whole, within the server's body limit.
+            JsonNode r = client.post("/api/ingest/" + kind() + "?format=" + format + "&source=" + ServerClient.q(source),
+                    whole ? "application/json" : contentType, Files.readAllBytes(file));
             return awaitRemote(client, source, bar, limit, r.path("accepted").asLong(), r.path("rejected").asLong());
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -103,7 +111,7 @@ final class IngestCommand implements Callable<Integer> {
                 }
                 if (lines > 0 && (line == null || lines == CHUNK_LINES)) {
                     byte[] body = header == null ? chunk.toByteArray() : withHeader(header, chunk.toByteArray());
-                    JsonNode r = client.post("/api/ingest/cdr?format=" + ServerClient.q(format) + "&source=" + ServerClient.q(source), contentType, body);
+                    JsonNode r = client.post("/api/ingest/" + kind() + "?format=" + ServerClient.q(format) + "&source=" + ServerClient.q(source), contentType, body);
                     accepted += r.path("accepted").asLong();
                     rejected += r.path("rejected").asLong();
                     r.path("rejections").forEach(x -> System.err.println("rejected at the edge: " + x.asText()));
@@ -130,16 +138,24 @@ final class IngestCommand implements Callable<Integer> {
         long sent = accepted;
         JsonNode done = Waiting.until(limit, () -> {
             JsonNode s = client.get("/api/ingest/status?source=" + ServerClient.q(source) + "&sent=" + sent);
-            bar.show("mediating", s.path("cdr").path("in").asLong(), sent);
+            bar.show("mediating", s.path(kind()).path("in").asLong(), sent);
             return s.path("accounted").asBoolean() ? s : null;
         });
         Waiting.untilSettled(limit, Duration.ofSeconds(1),
                 () -> client.get("/api/ingest/status?source=" + ServerClient.q(source)).path("store_behind").asLong() == 0);
         bar.finish();
-        JsonNode c = done.path("cdr");
+        JsonNode c = done.path(kind());
         System.out.println(summary(new Counts(c.path("in").asLong(), c.path("clean").asLong(), c.path("error").asLong(),
                 c.path("duplicate").asLong()), rejected));
         return 0;
+    }
+
+    private boolean isCall() {
+        return CallFormat.byName(format).isPresent();
+    }
+
+    private String kind() {
+        return isCall() ? CallTopics.KIND : CdrTopics.KIND;
     }
 
     private static byte[] withHeader(String header, byte[] rows) {

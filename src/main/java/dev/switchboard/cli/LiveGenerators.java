@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The live CDR generator of {@code demo}: a steady rate of fresh CDRs (with a few errors and repeats) into the real pipeline. */
+/**
+ * The live generators of {@code demo}: a steady rate of fresh CDRs (with a few errors and repeats) and
+ * the call-center simulation, into the real pipeline.
+ */
 final class LiveGenerators implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveGenerators.class);
     static final String SOURCE = "generator";
@@ -32,7 +35,11 @@ final class LiveGenerators implements AutoCloseable {
         LiveGenerators g = new LiveGenerators(sb.ingest().get(), new CdrGenerator(workload, base), sb.settings().generatorRate());
         g.thread.start();
         log.info("live CDR generator at {} records/s", sb.settings().generatorRate());
-        return g;
+        LiveCallSimulator calls = LiveCallSimulator.start(sb, sb.ingest().get());
+        return () -> {
+            calls.close();
+            g.close();
+        };
     }
 
     private void loop(IngestService ingest, CdrGenerator generator, double perSecond) {

@@ -43,11 +43,13 @@ public final class SettingsSpec {
             "a call abandoned after a shorter wait is a short abandon (left out by some definitions)");
     public static final Setting<Duration> MAX_QUEUE_WAIT = duration("max-queue-wait", "2h", Duration.ofMinutes(1), Duration.ofDays(1),
             "a call still queued this long with no answer or abandon seen is taken as lost (expired)");
+    public static final Setting<Double> CALL_SPEED = new Setting<>("call-speed", "1", SettingsSpec::positiveDouble, false,
+            "how many times faster than real time the live call-center simulation runs (demo; --speed sets it)");
 
     public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, KAFKA_PORT, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
             PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
             EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES,
-            SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT);
+            SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED);
 
     private SettingsSpec() {}
 

@@ -21,9 +21,18 @@ final class StatsService {
         return sb.cdrAccounting().map(a -> a.bySource().getOrDefault(source, Counts.ZERO)).orElse(Counts.ZERO);
     }
 
+    Counts callTotal() {
+        return sb.callAccounting().map(a -> a.total()).orElse(Counts.ZERO);
+    }
+
+    Counts callSource(String source) {
+        return sb.callAccounting().map(a -> a.bySource().getOrDefault(source, Counts.ZERO)).orElse(Counts.ZERO);
+    }
+
     Map<String, Object> snapshot() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cdr", counts(cdrTotal()));
+        out.put("call", counts(callTotal()));
         Map<String, Object> store = new LinkedHashMap<>();
         sb.sink().ifPresent(s -> {
             store.put("healthy", s.healthy());
