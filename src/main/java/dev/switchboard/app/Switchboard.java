@@ -5,6 +5,8 @@ import dev.switchboard.cdr.CdrMediationTopology;
 import dev.switchboard.cdr.CdrMediator;
 import dev.switchboard.cdr.CdrRules;
 import dev.switchboard.cdr.CdrTopics;
+import dev.switchboard.customer.CustomerKeys;
+import dev.switchboard.customer.CustomerStore;
 import dev.switchboard.ingest.IngestService;
 import dev.switchboard.ingest.RawProducer;
 import dev.switchboard.ingest.StoreProgress;
@@ -40,6 +42,7 @@ public final class Switchboard implements AutoCloseable {
     private SqlSink sink;
     private IngestService ingest;
     private StoreProgress storeProgress;
+    private CustomerStore customers;
 
     private Switchboard(Settings settings) {
         this.settings = settings;
@@ -72,6 +75,7 @@ public final class Switchboard implements AutoCloseable {
         if (has(Role.STORE) || has(Role.WEB)) {
             database = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
             toClose.push(database);
+            customers = new CustomerStore(database, CustomerKeys.cipher(settings), Clock.systemUTC());
         }
         if (has(Role.STREAM)) {
             StreamsBuilder builder = new StreamsBuilder();
@@ -114,6 +118,10 @@ public final class Switchboard implements AutoCloseable {
 
     public Optional<Database> database() {
         return Optional.ofNullable(database);
+    }
+
+    public Optional<CustomerStore> customers() {
+        return Optional.ofNullable(customers);
     }
 
     public Optional<IngestService> ingest() {

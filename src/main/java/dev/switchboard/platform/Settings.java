@@ -111,6 +111,11 @@ public record Settings(
         return SettingsSpec.build(layered);
     }
 
+    /** A setting read from the resolved values, for settings a feature owns and the record has no component for. */
+    public <T> T get(Setting<T> setting) {
+        return setting.read(resolved.getOrDefault(setting.key(), setting.defaultText()));
+    }
+
     /** The resolved settings as lines {@code key = value}, secrets masked: safe to print and log. */
     public String describe() {
         StringBuilder out = new StringBuilder();

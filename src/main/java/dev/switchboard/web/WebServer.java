@@ -1,10 +1,12 @@
 package dev.switchboard.web;
 
 import dev.switchboard.app.Switchboard;
+import dev.switchboard.customer.CustomerRoutes;
 import dev.switchboard.ingest.BadBodyException;
 import dev.switchboard.ingest.UnknownKindException;
 import dev.switchboard.ingest.UnsupportedFormatException;
 import dev.switchboard.platform.Json;
+import dev.switchboard.platform.SettingsSpec;
 import dev.switchboard.store.QueryRefusedException;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
@@ -33,6 +35,7 @@ public final class WebServer implements AutoCloseable {
         new HealthRoutes(sb, stats).register(app);
         new IngestRoutes(sb, stats).register(app);
         new QueryRoutes(sb).register(app);
+        sb.customers().ifPresent(customers -> new CustomerRoutes(customers, sb.settings().get(SettingsSpec.ADMIN_TOKEN)).register(app));
         app.sse("/api/events", events::join);
         app.exception(BadBodyException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad body", e.getMessage()));
         app.exception(UnknownKindException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "unknown kind", e.getMessage()));
