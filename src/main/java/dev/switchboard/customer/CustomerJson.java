@@ -38,8 +38,8 @@ public record CustomerJson(
 
     @Override
     public String toString() {
-        return "CustomerJson[id=" + id + ", name=" + name + ", national_id=" + Masking.nationalId(nationalId) + ", birth_date="
-                + Masking.birthDate(birthDate) + ", sex=" + sex + ", address=" + Masking.address(address) + ", city=" + city + ", operator="
+        return "CustomerJson[id=" + id + ", name=" + name + ", national_id=" + (masked ? nationalId : Masking.nationalId(nationalId))
+                + ", birth_date=" + Masking.birthDate(birthDate) + ", sex=" + sex + ", address=" + Masking.address(address) + ", city=" + city + ", operator="
                 + operator + ", phones=" + phones + ", subscriptions=" + subscriptions + ", masked=" + masked + "]";
     }
 }

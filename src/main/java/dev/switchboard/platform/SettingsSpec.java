@@ -57,6 +57,8 @@ public final class SettingsSpec {
         String kafka = KAFKA.read(v.get("kafka"));
         int replication = REPLICATION.read(v.get("replication"));
         if (replication == 0) replication = kafka.isBlank() ? 1 : 3;
+        // Settings without a record component (read through Settings.get) are still checked at start.
+        for (Setting<?> s : List.of(CUSTOMER_KEY, ADMIN_TOKEN)) s.read(v.getOrDefault(s.key(), s.defaultText()));
         return new Settings(
                 java.nio.file.Path.of(DATA.read(v.get("data"))),
                 kafka,
