@@ -15,6 +15,9 @@ import dev.switchboard.cdr.CdrMediationTopology;
 import dev.switchboard.cdr.CdrMediator;
 import dev.switchboard.cdr.CdrRules;
 import dev.switchboard.cdr.CdrTopics;
+import dev.switchboard.customer.CustomerCallers;
+import dev.switchboard.customer.CustomerKeys;
+import dev.switchboard.customer.CustomerStore;
 import dev.switchboard.ingest.IngestService;
 import dev.switchboard.ingest.RawProducer;
 import dev.switchboard.ingest.StoreProgress;
@@ -61,6 +64,7 @@ public final class Switchboard implements AutoCloseable {
     private StoreProgress storeProgress;
     private CallCenterService callCenter;
     private CallerDirectory callers = CallerDirectory.NONE;
+    private CustomerStore customers;
 
     private Switchboard(Settings settings) {
         this.settings = settings;
@@ -96,6 +100,8 @@ public final class Switchboard implements AutoCloseable {
         if (has(Role.STORE) || has(Role.WEB)) {
             database = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
             toClose.push(database);
+            customers = new CustomerStore(database, CustomerKeys.cipher(settings), Clock.systemUTC());
+            callers = customerCallers(customers);
         }
         if (has(Role.STREAM)) {
             StreamsBuilder builder = new StreamsBuilder();
@@ -123,6 +129,27 @@ public final class Switchboard implements AutoCloseable {
         storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.CLEAN.name(), CdrTopics.ERROR.name(),
                 CallTopics.COMPLETED.name(), CallTopics.ERROR.name()), SqlSink.GROUP_ID);
         toClose.push(storeProgress);
+    }
+
+    /** Callers from the customer data, read now and again every half minute (customers change through the API and imports). */
+    private CallerDirectory customerCallers(CustomerStore store) {
+        CustomerCallers directory = new CustomerCallers(store, Clock.systemUTC());
+        int n = directory.refresh();
+        log.info("{} customers known to the call center", n);
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "customer-callers-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                directory.refresh();
+            } catch (RuntimeException e) {
+                log.warn("customer data not refreshed: {}", e.getMessage());
+            }
+        }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        toClose.push(timer::shutdownNow);
+        return directory;
     }
 
     public MetricsRules metricsRules() {
@@ -184,6 +211,10 @@ public final class Switchboard implements AutoCloseable {
 
     public Optional<Database> database() {
         return Optional.ofNullable(database);
+    }
+
+    public Optional<CustomerStore> customers() {
+        return Optional.ofNullable(customers);
     }
 
     public Optional<IngestService> ingest() {

@@ -16,7 +16,7 @@ public record Setting<T>(String key, String defaultText, Function<String, T> rea
             return reader.apply(text.trim());
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new SettingsException("setting '" + key + "' has a bad value '" + text + "': " + why);
+            throw new SettingsException("setting '" + key + "' has a bad value '" + (secret ? "****" : text) + "': " + why);
         }
     }
 }

@@ -45,11 +45,15 @@ public final class SettingsSpec {
             "a call still queued this long with no answer or abandon seen is taken as lost (expired)");
     public static final Setting<Double> CALL_SPEED = new Setting<>("call-speed", "1", SettingsSpec::positiveDouble, false,
             "how many times faster than real time the live call-center simulation runs (demo; --speed sets it)");
+    public static final Setting<String> CUSTOMER_KEY = new Setting<>("customer-key", "", SettingsSpec::emptyOr32Base64Bytes, true,
+            "base64 of the 32-byte key that encrypts customers' personal data; empty uses DATA/keys/customer.key, created on first use");
+    public static final Setting<String> ADMIN_TOKEN = new Setting<>("admin-token", "", s -> s, true,
+            "token an admin sends in X-Admin-Token to see full customer records (?full=true); empty refuses full records");
 
     public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, KAFKA_PORT, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
             PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
             EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES,
-            SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED);
+            SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED, CUSTOMER_KEY, ADMIN_TOKEN);
 
     private SettingsSpec() {}
 
@@ -62,6 +66,8 @@ public final class SettingsSpec {
         String kafka = KAFKA.read(v.get("kafka"));
         int replication = REPLICATION.read(v.get("replication"));
         if (replication == 0) replication = kafka.isBlank() ? 1 : 3;
+        // Settings without a record component (read through Settings.get) are still checked at start.
+        for (Setting<?> s : List.of(CUSTOMER_KEY, ADMIN_TOKEN)) s.read(v.getOrDefault(s.key(), s.defaultText()));
         return new Settings(
                 java.nio.file.Path.of(DATA.read(v.get("data"))),
                 kafka,
@@ -154,6 +160,19 @@ public final class SettingsSpec {
             case "h" -> Duration.ofHours(n);
             default -> Duration.ofDays(n);
         };
+    }
+
+    /** Checked without saying why in terms of the value: the key must never appear in a message. */
+    private static String emptyOr32Base64Bytes(String s) {
+        if (s.isEmpty()) return s;
+        byte[] key;
+        try {
+            key = java.util.Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not base64");
+        }
+        if (key.length != 32) throw new IllegalArgumentException("must be 32 bytes in base64, not " + key.length);
+        return s;
     }
 
     private static double positiveDouble(String s) {

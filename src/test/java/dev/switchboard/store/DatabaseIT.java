@@ -46,7 +46,7 @@ class DatabaseIT {
                         ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
                     List<String> applied = new ArrayList<>();
                     while (rs.next()) applied.add(rs.getString(1) + ":" + rs.getBoolean(2));
-                    assertThat(applied).containsExactly("1:true");
+                    assertThat(applied).contains("1:true").allMatch(v -> v.endsWith(":true")); // later migrations belong to other features
                 }
             }
         }
