@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -26,9 +25,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * The call-center pipeline: {@code call.raw} → mediation (parse, validate, normalize; rejects to
- * {@code call.error}) → keyed by call id → de-duplication → {@code call.clean}; from there the live
- * metrics (with reset commands from {@code control}) and the completed calls, enriched per caller,
- * to {@code call.completed}. Every step and store is named so the topology keeps its state when it changes.
+ * {@code call.error}) → keyed by call id → de-duplication → {@code call.clean}; from the same
+ * de-duplicated stream the live metrics (with reset commands from {@code control}) and the completed
+ * calls, enriched per caller, to {@code call.completed}. Every step and store is named so the topology keeps its state when it changes.
  */
 public final class CallCenterTopology {
     public static final String INTAKE_COUNTS = "call-intake-counts";
@@ -52,22 +51,19 @@ public final class CallCenterTopology {
                 .processValues(() -> new Intake<>(CallTopics.KIND, CallFormat.CALL_JSON.wireName(), INTAKE_COUNTS, mediator),
                         Named.as("call-intake"), INTAKE_COUNTS);
 
-        routed.split(Named.as("call-route-"))
-                .branch((k, v) -> v instanceof Routed.Failed<CallEvent>, Branched.withConsumer(failed -> failed
-                        .mapValues(v -> ((Routed.Failed<CallEvent>) v).error(), Named.as("call-error-record"))
-                        .to(CallTopics.ERROR.name(), Produced.with(Serdes.String(), CallTopics.ERROR.valueSerde()).withName("call-error-out")),
-                        "failed"))
-                .defaultBranch(Branched.withConsumer(passed -> passed
-                        .mapValues(v -> ((Routed.Passed<CallEvent>) v).sourced(), Named.as("call-passed"))
-                        .selectKey((k, v) -> v.value().callId(), Named.as("call-key-by-id"))
-                        .repartition(Repartitioned.with(Serdes.String(), SOURCED).withName("call-by-id"))
-                        .<CallEvent>processValues(() -> new Dedup<CallEvent>(DEDUP_STORE, DEDUP_COUNTS, dedupTtl, CallFingerprint::sha256),
-                                Named.as("call-dedup"), DEDUP_STORE, DEDUP_COUNTS)
-                        .to(CallTopics.CLEAN.name(), Produced.with(Serdes.String(), CallTopics.CLEAN.valueSerde()).withName("call-clean-out")),
-                        "passed"));
+        KStream<String, CallEvent> clean = routed
+                .filter((k, v) -> v instanceof Routed.Passed<CallEvent>, Named.as("call-passed-only"))
+                .mapValues(v -> ((Routed.Passed<CallEvent>) v).sourced(), Named.as("call-passed"))
+                .selectKey((k, v) -> v.value().callId(), Named.as("call-key-by-id"))
+                .repartition(Repartitioned.with(Serdes.String(), SOURCED).withName("call-by-id"))
+                .processValues(() -> new Dedup<CallEvent>(DEDUP_STORE, DEDUP_COUNTS, dedupTtl, CallFingerprint::sha256),
+                        Named.as("call-dedup"), DEDUP_STORE, DEDUP_COUNTS);
+        routed.filter((k, v) -> v instanceof Routed.Failed<CallEvent>, Named.as("call-failed-only"))
+                .mapValues(v -> ((Routed.Failed<CallEvent>) v).error(), Named.as("call-error-record"))
+                .to(CallTopics.ERROR.name(), Produced.with(Serdes.String(), CallTopics.ERROR.valueSerde()).withName("call-error-out"));
+        clean.to(CallTopics.CLEAN.name(), Produced.with(Serdes.String(), CallTopics.CLEAN.valueSerde()).withName("call-clean-out"));
 
-        KStream<String, CallEvent> clean = builder.stream(CallTopics.CLEAN.name(),
-                Consumed.with(Serdes.String(), CallTopics.CLEAN.valueSerde()).withName("call-clean-in"));
+        // Metrics and completion read the de-duplicated stream itself, not call.clean: one transactional hop less to the page.
         KStream<String, ControlCommand> control = builder.stream(ControlCommand.TOPIC.name(),
                 Consumed.with(Serdes.String(), ControlCommand.TOPIC.valueSerde()).withName("control-in"));
         LiveMetricsTopology.build(builder, clean, control, rules);

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -28,13 +29,15 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"bench ingest: end-to-end CDR throughput from file to SQL on a fresh embedded platform,",
-                "then each stage alone on a backlog (produce, mediation, sink), and peak RSS."})
+                "then each stage alone on a backlog (produce, mediation, sink), and peak RSS.",
+                "bench callcenter: event-to-dashboard latency (event produced → seen at /api/callcenter/live and on SSE),",
+                "p50/p95/p99, under a steady load at each of --rates call events a second."})
 final class BenchCommand implements Callable<Integer> {
     private static final Duration LIMIT = Duration.ofMinutes(30);
 
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "WHAT", description = "ingest")
+    @Parameters(paramLabel = "WHAT", description = "ingest or callcenter")
     String what;
 
     @Option(names = "--count", defaultValue = "1000000", description = "CDRs; default ${DEFAULT-VALUE}")
@@ -52,9 +55,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (deleted afterwards); default a temporary folder")
     Path work;
 
+    @Option(names = "--rates", split = ",", defaultValue = "1000,20000", description = "callcenter: load rates in call events/s; default ${DEFAULT-VALUE}")
+    List<Integer> rates;
+
+    @Option(names = "--duration", defaultValue = "30s", description = "callcenter: measured time per rate, after 15 s of warm-up; default ${DEFAULT-VALUE}")
+    String duration;
+
     @Override
     public Integer call() throws Exception {
-        if (!what.equals("ingest")) throw new UserError("unknown benchmark '" + what + "' (known: ingest)");
+        if (what.equals("callcenter")) return callCenter();
+        if (!what.equals("ingest")) throw new UserError("unknown benchmark '" + what + "' (known: ingest, callcenter)");
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("switchboard-bench");
         try {
             Path file = dir.resolve("cdrs.ndjson");
@@ -155,6 +165,21 @@ final class BenchCommand implements Callable<Integer> {
             Counts c = sb.cdrAccounting().orElseThrow().bySource().getOrDefault(source, Counts.ZERO);
             return c.in() >= n && c.drained() ? c : null;
         });
+    }
+
+    private int callCenter() throws Exception {
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("switchboard-bench");
+        try {
+            Duration measure = dev.switchboard.platform.SettingsSpec.parseDuration(duration);
+            for (int rate : rates) {
+                if (rate <= 0) throw new UserError("--rates must be positive");
+                CallLatencyBench.run(common.settings(Map.of()), dir.resolve("rate-" + rate), rate, Duration.ofSeconds(15), measure);
+            }
+            System.out.printf("peak RSS %d MB%n", peakRssMb());
+            return 0;
+        } finally {
+            deleteTree(dir);
+        }
     }
 
     private static double secs(long t0) {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveEvents implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
-    static final long CALL_CENTER_PERIOD_MS = 200;
+    static final long CALL_CENTER_PERIOD_MS = 100;
     private final StatsService stats;
     private final CallCenterService callCenter;
     private final Queue<SseClient> clients = new ConcurrentLinkedQueue<>();
