@@ -165,7 +165,9 @@
     const rows = b.buckets || [];
     const threshold = rows.length ? rows[0].kpis.threshold_sec : null;
     const slName = rows.length && rows[0].kpis.service_levels.length ? rows[0].kpis.service_levels[0].label : '';
-    document.getElementById('bucket-sl-head').textContent = threshold == null ? 'SL' : `SL ${threshold} s (${slName})`;
+    const head = document.getElementById('bucket-sl-head');
+    head.textContent = threshold == null ? 'SL' : `SL ${threshold} s`;
+    head.title = 'service level, ' + slName;
     const body = document.getElementById('bucket-rows');
     if (!rows.length) {
       body.innerHTML = '<tr class="empty"><td colspan="8">no buckets for this day</td></tr>';
@@ -182,7 +184,7 @@
     const sl = r.kpis.service_levels.length ? r.kpis.service_levels[0].value : null;
     const cells = [['label', r.label], ['offered', fmt.count(r.offered)], ['answered', fmt.count(r.answered)],
       ['abandoned', fmt.count(r.abandoned)], ['waiting-at-end', fmt.count(r.waiting_at_end)],
-      ['avg-wait', fmt.dur(r.avg_wait_sec)], ['max-wait', fmt.dur(r.max_wait_sec, 0)], ['sl', fmt.pct(sl)]];
+      ['avg-wait', fmt.dur(r.avg_wait_sec)], ['max-wait', r.answered + r.abandoned === 0 && !r.max_wait_sec ? DASH : fmt.dur(r.max_wait_sec, 0)], ['sl', fmt.pct(sl)]];
     for (const [name, text] of cells) {
       const td = document.createElement('td');
       td.dataset.testid = 'bucket-' + name;
@@ -209,9 +211,10 @@
       width: chartBox.clientWidth, height: 260,
       tzDate: ts => uPlot.tzDate(new Date(ts * 1000), zone),
       cursor: { points: { size: 6 } },
-      scales: { x: { time: true }, calls: { range: atLeastOne }, waiting: { range: atLeastOne } },
+      // x reaches one bucket past the last start, so the newest bar is drawn whole
+      scales: { x: { time: true, range: (u, min, max) => [min, max + 300] }, calls: { range: atLeastOne }, waiting: { range: atLeastOne } },
       axes: [
-        { space: 60 },
+        { space: 60, values: (u, splits) => splits.map(ts => time(new Date(ts * 1000).toISOString()).slice(0, 5)) },
         { scale: 'calls', label: 'calls per 5 min', labelSize: 20, size: 40 },
         { scale: 'waiting', side: 1, label: 'waiting at end', labelSize: 20, size: 40, grid: { show: false } },
       ],
