@@ -207,6 +207,7 @@
   function chartOptions() {
     const legendValue = (u, v) => v == null ? DASH : ints.format(v);
     const atLeastOne = (u, min, max) => [0, Math.max(1, max)];
+    const whole = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]; // counts: no 0.5 ticks
     return {
       width: chartBox.clientWidth, height: 260,
       tzDate: ts => uPlot.tzDate(new Date(ts * 1000), zone),
@@ -215,8 +216,8 @@
       scales: { x: { time: true, range: (u, min, max) => [min, max + 300] }, calls: { range: atLeastOne }, waiting: { range: atLeastOne } },
       axes: [
         { space: 60, values: (u, splits) => splits.map(ts => time(new Date(ts * 1000).toISOString()).slice(0, 5)) },
-        { scale: 'calls', label: 'calls per 5 min', labelSize: 20, size: 40 },
-        { scale: 'waiting', side: 1, label: 'waiting at end', labelSize: 20, size: 40, grid: { show: false } },
+        { scale: 'calls', label: 'calls per 5 min', labelSize: 20, size: 40, incrs: whole },
+        { scale: 'waiting', side: 1, label: 'waiting at end', labelSize: 20, size: 40, incrs: whole, grid: { show: false } },
       ],
       series: [
         { value: (u, ts) => ts == null ? DASH : time(new Date(ts * 1000).toISOString()).slice(0, 5) },
