@@ -22,14 +22,8 @@
     $('store-health').textContent = store.healthy === false ? 'unhealthy: ' + (store.last_error || '') : 'healthy';
   }
 
-  function setStatus(text, cls) {
-    const s = $('status');
-    s.textContent = text;
-    s.className = 'status ' + cls;
-  }
-
   fetch('/api/stats').then(r => r.json()).then(show).catch(() => {});
   const source = new EventSource('/api/events');
-  source.addEventListener('stats', e => { show(JSON.parse(e.data)); setStatus('live', 'live'); });
-  source.onerror = () => setStatus('reconnecting…', 'down');
+  source.addEventListener('stats', e => { show(JSON.parse(e.data)); Switchboard.status('live', 'live'); });
+  source.onerror = () => Switchboard.status('reconnecting…', 'down');
 })();

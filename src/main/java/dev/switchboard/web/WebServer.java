@@ -32,6 +32,7 @@ public final class WebServer implements AutoCloseable {
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
             });
+            config.staticFiles.enableWebjars(); // uPlot for the dashboard's charts, from the jar
             config.useVirtualThreads = false;
         });
         new HealthRoutes(sb, stats).register(app);

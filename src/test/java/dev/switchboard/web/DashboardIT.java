@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.platform.Settings;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The live page in a real headless Chromium: counters appear and follow records posted to the API. */
@@ -37,12 +34,7 @@ class DashboardIT {
         sb = Switchboard.start(Settings.resolve(Map.of("data", dir.toString(), "roles", "ingest,stream,store,web"), Map.of()));
         web = new WebServer(sb).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + web.port();
-        ChromeOptions options = new ChromeOptions().setBinary(new File("/usr/bin/chromium"))
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--window-size=1200,700", "--user-data-dir=" + dir.resolve("chrome"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.headless(dir.resolve("chrome"), 1200, 700);
     }
 
     @AfterAll
