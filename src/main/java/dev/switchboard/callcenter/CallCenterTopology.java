@@ -25,9 +25,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * The call-center pipeline: {@code call.raw} → mediation (parse, validate, normalize; rejects to
- * {@code call.error}) → keyed by call id → de-duplication → {@code call.clean}; from the same
- * de-duplicated stream the live metrics (with reset commands from {@code control}) and the completed
- * calls, enriched per caller, to {@code call.completed}. Every step and store is named so the topology keeps its state when it changes.
+ * {@code call.error}) → keyed by call id → de-duplication → {@code call.clean} and the completed
+ * calls, enriched per caller, to {@code call.completed}; the live metrics (with reset commands from
+ * {@code control}) take the mediated events straight from intake. Every step and store is named so the topology keeps its state when it changes.
  */
 public final class CallCenterTopology {
     public static final String INTAKE_COUNTS = "call-intake-counts";
@@ -51,9 +51,10 @@ public final class CallCenterTopology {
                 .processValues(() -> new Intake<>(CallTopics.KIND, CallFormat.CALL_JSON.wireName(), INTAKE_COUNTS, mediator),
                         Named.as("call-intake"), INTAKE_COUNTS);
 
-        KStream<String, CallEvent> clean = routed
+        KStream<String, Sourced<CallEvent>> passed = routed
                 .filter((k, v) -> v instanceof Routed.Passed<CallEvent>, Named.as("call-passed-only"))
-                .mapValues(v -> ((Routed.Passed<CallEvent>) v).sourced(), Named.as("call-passed"))
+                .mapValues(v -> ((Routed.Passed<CallEvent>) v).sourced(), Named.as("call-passed"));
+        KStream<String, CallEvent> clean = passed
                 .selectKey((k, v) -> v.value().callId(), Named.as("call-key-by-id"))
                 .repartition(Repartitioned.with(Serdes.String(), SOURCED).withName("call-by-id"))
                 .processValues(() -> new Dedup<CallEvent>(DEDUP_STORE, DEDUP_COUNTS, dedupTtl, CallFingerprint::sha256),
@@ -63,10 +64,12 @@ public final class CallCenterTopology {
                 .to(CallTopics.ERROR.name(), Produced.with(Serdes.String(), CallTopics.ERROR.valueSerde()).withName("call-error-out"));
         clean.to(CallTopics.CLEAN.name(), Produced.with(Serdes.String(), CallTopics.CLEAN.valueSerde()).withName("call-clean-out"));
 
-        // Metrics and completion read the de-duplicated stream itself, not call.clean: one transactional hop less to the page.
+        // The live metrics take the mediated events straight from intake, before the re-keying and
+        // de-duplication: one transactional hop less between an event and the page. They need no
+        // de-duplication of their own making, since they count each call's events once anyway.
         KStream<String, ControlCommand> control = builder.stream(ControlCommand.TOPIC.name(),
                 Consumed.with(Serdes.String(), ControlCommand.TOPIC.valueSerde()).withName("control-in"));
-        LiveMetricsTopology.build(builder, clean, control, rules);
+        LiveMetricsTopology.build(builder, passed.mapValues(Sourced::value, Named.as("call-mediated")), control, rules);
 
         clean.process(() -> new CallCompletion(Duration.ofDays(1)), Named.as("call-completion"), CallCompletion.STORE)
                 .selectKey((k, v) -> v.callerNumber() == null ? "" : v.callerNumber(), Named.as("call-completed-key-by-caller"))

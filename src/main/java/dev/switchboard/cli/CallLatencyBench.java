@@ -128,7 +128,7 @@ final class CallLatencyBench {
 
     private void sse() {
         try {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/events")).build(),
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/events")).header("Accept", "text/event-stream").build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(r.body()))) {
                 boolean callCenter = false;

@@ -33,6 +33,8 @@ public final class LiveMetricsProcessor implements Processor<String, MetricsInpu
     private KeyValueStore<String, RecentLeave> recent;
     private KeyValueStore<String, Long> clock;
     private long streamTime = Long.MIN_VALUE;
+    /** The days last read or written, deserialized; this processor is the only writer of their store. */
+    private final java.util.Map<LocalDate, DayHeader> recentDays = new java.util.HashMap<>();
     private ProcessorContext<Void, Void> context;
 
     public LiveMetricsProcessor(MetricsRules rules) {
@@ -102,7 +104,7 @@ public final class LiveMetricsProcessor implements Processor<String, MetricsInpu
         if (!at.isBefore(day.baseline())) {
             Thresholds th = day.thresholds();
             update(date, grid.bucketOf(at), t -> how == CallEventType.ANSWERED ? t.answer(wait, th) : t.abandon(wait, th));
-            if (queuedAt.isBefore(day.baseline())) days.put(MetricsStores.dayKey(date), day.carryIn());
+            if (queuedAt.isBefore(day.baseline())) putDay(day.carryIn());
             recent.put(MetricsStores.recentKey(at, callId), new RecentLeave(how == CallEventType.ANSWERED, wait));
         }
         return track.left(at, how.name(), at);
@@ -119,7 +121,7 @@ public final class LiveMetricsProcessor implements Processor<String, MetricsInpu
         DayHeader day = day(date);
         if (!e.time().isBefore(day.baseline())) {
             update(date, grid.bucketOf(e.time()), t -> t.end(talk));
-            days.put(MetricsStores.dayKey(date), day(date).subject(e.subject()));
+            putDay(day(date).subject(e.subject()));
         }
         CallTrack base = track != null ? track : new CallTrack(e.queue(), null, false, e.time(), CallEventType.ANSWERED.name(), false, e.time());
         return base.endedAt(e.time());
@@ -137,20 +139,28 @@ public final class LiveMetricsProcessor implements Processor<String, MetricsInpu
     }
 
     private DayHeader day(LocalDate date) {
-        String key = MetricsStores.dayKey(date);
-        DayHeader header = days.get(key);
+        DayHeader known = recentDays.get(date);
+        if (known != null) return known;
+        DayHeader header = days.get(MetricsStores.dayKey(date));
         if (header == null) {
             header = DayHeader.fresh(date, grid.start(date), rules.thresholds());
-            days.put(key, header);
+            putDay(header);
         }
+        if (recentDays.size() > 4) recentDays.clear();
+        recentDays.put(date, header);
         return header;
+    }
+
+    private void putDay(DayHeader header) {
+        days.put(MetricsStores.dayKey(header.date()), header);
+        recentDays.put(header.date(), header);
     }
 
     private void reset(Instant requestedAt) {
         Instant at = streamTime == Long.MIN_VALUE || requestedAt.toEpochMilli() >= streamTime ? requestedAt : Instant.ofEpochMilli(streamTime);
         advance(at);
         LocalDate date = grid.dateOf(at);
-        days.put(MetricsStores.dayKey(date), DayHeader.fresh(date, at, rules.thresholds()));
+        putDay(DayHeader.fresh(date, at, rules.thresholds()));
         deleteRange(buckets, MetricsStores.bucketRangeFrom(date), MetricsStores.bucketRangeTo(date));
         deleteRange(recent, MetricsStores.recentBound(0), MetricsStores.recentBound(at.toEpochMilli() + 1));
     }
@@ -178,6 +188,7 @@ public final class LiveMetricsProcessor implements Processor<String, MetricsInpu
         old.forEach(calls::delete);
         LocalDate oldestKept = grid.dateOf(now).minusDays(rules.retentionDays() - 1L);
         deleteRange(days, "0000", MetricsStores.dayKey(oldestKept));
+        recentDays.keySet().removeIf(d -> d.isBefore(oldestKept));
         deleteRange(buckets, "0000", MetricsStores.bucketRangeFrom(oldestKept));
     }
 
@@ -198,7 +209,7 @@ public final class LiveMetricsProcessor implements Processor<String, MetricsInpu
             DayHeader day = day(date);
             if (!at.isBefore(day.baseline())) {
                 update(date, grid.bucketOf(at), t -> t.expire(rules.maxWait().toSeconds()));
-                if (kv.value.queuedAt().isBefore(day.baseline())) days.put(MetricsStores.dayKey(date), day.carryIn());
+                if (kv.value.queuedAt().isBefore(day.baseline())) putDay(day.carryIn());
             }
         }
     }
