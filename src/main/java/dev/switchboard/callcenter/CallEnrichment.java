@@ -23,6 +23,8 @@ import org.apache.kafka.streams.state.Stores;
 final class CallEnrichment implements FixedKeyProcessor<String, CompletedCall, CompletedCall> {
     static final String STORE = "call-caller-history";
     static final Duration MONTH = Duration.ofDays(30);
+    /** A number calling more often than this in two months (a test line, a robot) is counted up to it: the history stays small. */
+    static final int MAX_KEPT = 1000;
     private static final JsonSerde<List<Long>> TIMES = JsonSerde.of(new TypeReference<List<Long>>() {});
     private final CallerDirectory directory;
     private FixedKeyProcessorContext<String, CompletedCall> context;
@@ -59,7 +61,7 @@ final class CallEnrichment implements FixedKeyProcessor<String, CompletedCall, C
                 }
             }
             kept.add(at.toEpochMilli());
-            history.put(number, kept);
+            history.put(number, kept.size() > MAX_KEPT ? new ArrayList<>(kept.subList(kept.size() - MAX_KEPT, kept.size())) : kept);
         }
         Optional<Caller> caller = number == null ? Optional.empty() : directory.byNumber(number);
         context.forward(record.withValue(call.enriched(caller.orElse(null), caller.map(Caller::age).orElse(0), recent)));

@@ -89,11 +89,12 @@ final class CallLatencyBench {
             long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
             for (; n < due && running.get(); n++) {
                 String id = "load-" + (n / 3);
+                String caller = "+1202555" + String.format("%04d", (n / 3) % 10_000); // 10,000 callers
                 Instant now = Instant.now();
                 CallEvent e = switch ((int) (n % 3)) {
-                    case 0 -> new CallEvent(id, CallEventType.QUEUED, now, "load", "+12025550100", null, null, null, null, null);
-                    case 1 -> new CallEvent(id, CallEventType.ANSWERED, now, "load", "+12025550100", "a1", 3, null, null, null);
-                    default -> new CallEvent(id, CallEventType.ENDED, now, "load", "+12025550100", "a1", 3, 60, CallSubject.OTHER, "TV");
+                    case 0 -> new CallEvent(id, CallEventType.QUEUED, now, "load", caller, null, null, null, null, null);
+                    case 1 -> new CallEvent(id, CallEventType.ANSWERED, now, "load", caller, "a1", 3, null, null, null);
+                    default -> new CallEvent(id, CallEventType.ENDED, now, "load", caller, "a1", 3, 60, CallSubject.OTHER, "TV");
                 };
                 ingest.publish(CallTopics.KIND, "bench-load", CallFormat.CALL_JSON.wireName(), Json.write(e));
             }

@@ -100,26 +100,27 @@ public final class CallCenterView {
         return new LiveSnapshot.WaitingNow(total, byQueue, oldestWait);
     }
 
+    /**
+     * Leaves in the whole seconds after {@code now − window} up to now's second; never reaching back past
+     * {@code since}'s second. The window thus slides second by second.
+     */
     private LiveSnapshot.Trailing trailing(Instant now, Instant since) {
-        Instant from = now.minus(rules.trailing());
-        if (from.isBefore(since)) from = since.minusMillis(1); // the window (from, now] starts at `since` itself
+        long last = now.getEpochSecond();
+        long first = Math.max(last - rules.trailing().toSeconds() + 1, since.getEpochSecond());
         long answered = 0, abandoned = 0, answeredWait = 0, abandonedWait = 0;
         ReadOnlyKeyValueStore<String, RecentLeave> recent = store(MetricsStores.RECENT);
-        try (KeyValueIterator<String, RecentLeave> it = recent.range(
-                MetricsStores.recentBound(from.toEpochMilli() + 1), MetricsStores.recentBound(now.toEpochMilli() + 1))) {
+        String to = MetricsStores.recentKey(last);
+        try (KeyValueIterator<String, RecentLeave> it = recent.range(MetricsStores.recentKey(first), to)) {
             while (it.hasNext()) {
                 var kv = it.next();
-                if (kv.key.compareTo(MetricsStores.recentBound(now.toEpochMilli() + 1)) >= 0) continue;
-                if (kv.value.answered()) {
-                    answered++;
-                    answeredWait += kv.value.waitSec();
-                } else {
-                    abandoned++;
-                    abandonedWait += kv.value.waitSec();
-                }
+                if (kv.key.compareTo(to) > 0) continue;
+                answered += kv.value.answered();
+                answeredWait += kv.value.answeredWaitSec();
+                abandoned += kv.value.abandoned();
+                abandonedWait += kv.value.abandonedWaitSec();
             }
         }
-        return new LiveSnapshot.Trailing(rules.trailing().toSeconds(), from, answered, Ratio.of(answeredWait, answered),
+        return new LiveSnapshot.Trailing(rules.trailing().toSeconds(), Instant.ofEpochSecond(first), answered, Ratio.of(answeredWait, answered),
                 abandoned, Ratio.of(abandonedWait, abandoned));
     }
 

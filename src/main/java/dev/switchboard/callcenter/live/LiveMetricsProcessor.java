@@ -105,7 +105,9 @@ public final class LiveMetricsProcessor implements Processor<String, MetricsInpu
             Thresholds th = day.thresholds();
             update(date, grid.bucketOf(at), t -> how == CallEventType.ANSWERED ? t.answer(wait, th) : t.abandon(wait, th));
             if (queuedAt.isBefore(day.baseline())) putDay(day.carryIn());
-            recent.put(MetricsStores.recentKey(at, callId), new RecentLeave(how == CallEventType.ANSWERED, wait));
+            String second = MetricsStores.recentKey(at.getEpochSecond());
+            RecentLeave sofar = recent.get(second);
+            recent.put(second, (sofar == null ? RecentLeave.NONE : sofar).plus(how == CallEventType.ANSWERED, wait));
         }
         return track.left(at, how.name(), at);
     }
@@ -162,7 +164,7 @@ public final class LiveMetricsProcessor implements Processor<String, MetricsInpu
         LocalDate date = grid.dateOf(at);
         putDay(DayHeader.fresh(date, at, rules.thresholds()));
         deleteRange(buckets, MetricsStores.bucketRangeFrom(date), MetricsStores.bucketRangeTo(date));
-        deleteRange(recent, MetricsStores.recentBound(0), MetricsStores.recentBound(at.toEpochMilli() + 1));
+        deleteRange(recent, MetricsStores.recentKey(0), MetricsStores.recentKey(at.getEpochSecond()));
     }
 
     private void advance(Instant t) {
@@ -177,7 +179,7 @@ public final class LiveMetricsProcessor implements Processor<String, MetricsInpu
         if (streamTime == Long.MIN_VALUE) return;
         Instant now = Instant.ofEpochMilli(Math.max(streamTime, wallMs));
         expireWaiting(Instant.ofEpochMilli(streamTime));
-        deleteRange(recent, MetricsStores.recentBound(0), MetricsStores.recentBound(now.minus(rules.trailing()).minusSeconds(60).toEpochMilli()));
+        deleteRange(recent, MetricsStores.recentKey(0), MetricsStores.recentKey(now.minus(rules.trailing()).minusSeconds(60).getEpochSecond()));
         Instant forgetCalls = now.minus(Duration.ofDays(1)).minus(rules.maxWait());
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, CallTrack> it = calls.all()) {

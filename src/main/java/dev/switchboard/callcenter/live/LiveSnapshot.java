@@ -25,7 +25,10 @@ public record LiveSnapshot(
     public record WaitingNow(long total, @JsonProperty("by_queue") Map<String, Long> byQueue,
                              @JsonProperty("oldest_wait_sec") Long oldestWaitSec) {}
 
-    /** Calls that left the queue in the trailing window {@code (from, now]}, which never reaches back past {@code since}. */
+    /**
+     * Calls that left the queue in the trailing window: the whole seconds from {@code from} to now's
+     * second (600 of them), never reaching back past {@code since}.
+     */
     public record Trailing(@JsonProperty("window_sec") long windowSec, Instant from,
                            long answered, @JsonProperty("avg_wait_sec") Double avgWaitSec,
                            long abandoned, @JsonProperty("avg_abandoned_wait_sec") Double avgAbandonedWaitSec) {}

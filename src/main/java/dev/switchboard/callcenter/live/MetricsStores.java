@@ -1,7 +1,6 @@
 package dev.switchboard.callcenter.live;
 
 import dev.switchboard.platform.JsonSerde;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
@@ -56,13 +55,9 @@ public final class MetricsStores {
         return date + "|~";
     }
 
-    /** Recent-leave keys sort by time: 13-digit epoch millis, then the call id. */
-    static String recentKey(Instant at, String callId) {
-        return recentBound(at.toEpochMilli()) + callId;
-    }
-
-    static String recentBound(long epochMillis) {
-        String digits = Long.toString(Math.max(0, epochMillis));
-        return "0".repeat(Math.max(0, 13 - digits.length())) + digits + "|";
+    /** Recent-leave keys are whole epoch seconds, zero-padded to sort in time order. */
+    static String recentKey(long epochSecond) {
+        String digits = Long.toString(Math.max(0, epochSecond));
+        return "0".repeat(Math.max(0, 11 - digits.length())) + digits;
     }
 }
