@@ -25,6 +25,7 @@ public final class SettingsSpec {
     public static final Setting<Integer> REPLICATION = integer("replication", "0", 0, 16, "replication factor of topics; 0 means 1 embedded, 3 external");
     public static final Setting<Boolean> EXACTLY_ONCE = bool("exactly-once", "true", "Kafka Streams processing guarantee exactly_once_v2 (false: at_least_once)");
     public static final Setting<Duration> COMMIT_INTERVAL = duration("commit-interval", "200ms", "Kafka Streams commit interval");
+    public static final Setting<Integer> STREAM_THREADS = integer("stream-threads", "1", 1, 64, "Kafka Streams threads of this process (tasks spread over them)");
     public static final Setting<Duration> DEDUP_TTL = duration("dedup-ttl", "24h", "how long a record fingerprint is remembered for de-duplication");
     public static final Setting<Duration> FUTURE_TOLERANCE = duration("future-tolerance", "5m", "how far in the future a start time may be (clock skew)");
     public static final Setting<Duration> MAX_RECORD_AGE = duration("max-record-age", "9125d", Duration.ofSeconds(1), null, "records starting longer ago than this are rejected as absurdly old");
@@ -51,7 +52,7 @@ public final class SettingsSpec {
             "token an admin sends in X-Admin-Token to see full customer records (?full=true); empty refuses full records");
 
     public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, KAFKA_PORT, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
-            PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
+            PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, STREAM_THREADS, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
             EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES,
             SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED, CUSTOMER_KEY, ADMIN_TOKEN);
 

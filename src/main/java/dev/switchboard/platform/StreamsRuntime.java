@@ -58,7 +58,7 @@ public final class StreamsRuntime implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, s.streamsStateDir().toAbsolutePath().toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.exactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(s.commitInterval().toMillis()));
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(s.get(SettingsSpec.STREAM_THREADS)));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(s.replication()));
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(16L * 1024 * 1024));
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
