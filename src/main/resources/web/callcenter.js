@@ -166,7 +166,7 @@
     const threshold = rows.length ? rows[0].kpis.threshold_sec : null;
     const slName = rows.length && rows[0].kpis.service_levels.length ? rows[0].kpis.service_levels[0].label : '';
     const head = document.getElementById('bucket-sl-head');
-    head.textContent = threshold == null ? 'SL' : `SL ${threshold} s`;
+    head.textContent = threshold == null ? 'SL' : `SL ${threshold} s${slName ? ' (' + slName + ')' : ''}`;
     head.title = 'service level, ' + slName;
     const body = document.getElementById('bucket-rows');
     if (!rows.length) {
