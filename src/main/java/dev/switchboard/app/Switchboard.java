@@ -178,6 +178,11 @@ public final class Switchboard implements AutoCloseable {
         return producer;
     }
 
+    /** Reads the customer data again now (after a bulk change), instead of at the next half-minute refresh. */
+    public void customersChanged() {
+        if (callers instanceof CustomerCallers c) c.refresh();
+    }
+
     /** Who the customer data says callers are; knows no one when this process has no customer data. */
     public CallerDirectory callers() {
         return callers;

@@ -8,53 +8,85 @@ import dev.switchboard.callcenter.simulate.CallCenterConfig;
 import dev.switchboard.callcenter.simulate.CallSimulation;
 import dev.switchboard.callcenter.simulate.LiveCallFeed;
 import dev.switchboard.callcenter.simulate.SubjectModel;
+import dev.switchboard.customer.CustomerGenerator;
+import dev.switchboard.generate.SubscriberBase;
 import dev.switchboard.ingest.IngestService;
 import dev.switchboard.platform.Json;
 import dev.switchboard.platform.SettingsSpec;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The live call-center simulation of {@code demo}: call events played at {@code call-speed} times real time into {@code call.raw}. */
+/**
+ * The live call-center simulation of {@code demo}: call events played at {@code call-speed} times real
+ * time into {@code call.raw}, by customers (a base is created on first start when there are none).
+ */
 final class LiveCallSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveCallSimulator.class);
     static final String SOURCE = "simulator";
-    private final LiveCallFeed feed;
+    static final int DEMO_CUSTOMERS = 2000;
+    private final Switchboard sb;
+    private final IngestService ingest;
     private final Thread thread;
+    private volatile LiveCallFeed feed;
+    private volatile boolean closed;
 
-    private LiveCallSimulator(LiveCallFeed feed, IngestService ingest) {
-        this.feed = feed;
-        this.thread = new Thread(() -> play(ingest), "live-call-simulator");
+    private LiveCallSimulator(Switchboard sb, IngestService ingest) {
+        this.sb = sb;
+        this.ingest = ingest;
+        this.thread = new Thread(this::run, "live-call-simulator");
         thread.setDaemon(true);
     }
 
     static LiveCallSimulator start(Switchboard sb, IngestService ingest) {
-        var settings = sb.settings();
-        double speed = settings.get(SettingsSpec.CALL_SPEED);
-        CallCenterConfig config = CallCenterConfig.defaults(settings.zone(), System.nanoTime());
-        List<Caller> known = sb.callers().all();
-        List<Caller> callers = known.isEmpty() ? GenerateCommand.callers(settings) : known;
-        LiveCallFeed feed = LiveCallFeed.of(new CallSimulation(config, callers, SubjectModel.standard()), speed, Clock.systemUTC(),
-                LiveCallFeed.Sleeper.REAL);
-        LiveCallSimulator s = new LiveCallSimulator(feed, ingest);
+        LiveCallSimulator s = new LiveCallSimulator(sb, ingest);
         s.thread.start();
-        log.info("live call-center simulation at {}x real time, {} calls/h at the peak, {} {} callers", speed,
-                config.peakCallsPerHour(), callers.size(), known.isEmpty() ? "synthetic" : "customer");
         return s;
     }
 
-    private void play(IngestService ingest) {
+    private void run() {
         try {
+            seedCustomers();
+            var settings = sb.settings();
+            double speed = settings.get(SettingsSpec.CALL_SPEED);
+            CallCenterConfig config = CallCenterConfig.defaults(settings.zone(), System.nanoTime());
+            List<Caller> known = sb.callers().all();
+            List<Caller> callers = known.isEmpty() ? GenerateCommand.callers(settings) : known;
+            feed = LiveCallFeed.of(new CallSimulation(config, callers, SubjectModel.standard()), speed, Clock.systemUTC(), LiveCallFeed.Sleeper.REAL);
+            if (closed) return;
+            log.info("live call-center simulation at {}x real time, {} calls/h at the peak, {} {} callers", speed,
+                    config.peakCallsPerHour(), callers.size(), known.isEmpty() ? "synthetic" : "customer");
             feed.run(e -> ingest.publish(CallTopics.KIND, SOURCE, CallFormat.CALL_JSON.wireName(), Json.write(e)));
         } catch (RuntimeException e) {
             log.warn("live call simulation stopped: {}", e.getMessage());
         }
     }
 
+    /**
+     * A demo on an empty customer table gets a customer base first (the CDR subscribers among them), so
+     * the simulated callers are customers and completed calls carry their city, sex and age.
+     */
+    private void seedCustomers() {
+        sb.customers().ifPresent(store -> {
+            if (store.list(null, null, 1, 0).total() > 0) return;
+            long t0 = System.nanoTime();
+            var settings = sb.settings();
+            var base = SubscriberBase.loadOrCreate(settings.dataDir(), settings.region());
+            var drafts = new CustomerGenerator(settings.region(), SubscriberBase.DEFAULT_SEED, base.subscribers(),
+                    LocalDate.now(settings.zone())).generate(DEMO_CUSTOMERS);
+            var result = store.upsert(drafts);
+            sb.customersChanged();
+            log.info("demo: {} customers created, as there were none ({} ms)", result.created(), (System.nanoTime() - t0) / 1_000_000);
+        });
+    }
+
     @Override
     public void close() throws InterruptedException {
-        feed.close();
+        closed = true;
+        LiveCallFeed f = feed;
+        if (f != null) f.close();
         thread.interrupt();
         thread.join(5000);
     }
