@@ -1,0 +1,95 @@
+package dev.switchboard.rating;
+
+import dev.switchboard.cdr.CdrType;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A digit trie over one plan version's rates. {@link #find} walks the called number once, so a lookup
+ * costs O(length of the number) whatever the number of rates; each node holds the few rates (one per
+ * type and band) whose prefix ends there.
+ *
+ * <p>Two rates of the same type, prefix and band would be ambiguous, so building rejects them.
+ */
+public final class PrefixIndex {
+    /** The rate found and the prefix it matched on (its own prefix; empty for a catch-all rate). */
+    public record Match(Rate rate, String prefix) {
+        public Match {
+            Objects.requireNonNull(rate, "rate");
+            Objects.requireNonNull(prefix, "prefix");
+        }
+    }
+
+    private static final Rate[] NO_RATES = new Rate[0];
+
+    private static final class Node {
+        Node[] next;
+        Rate[] rates = NO_RATES;
+    }
+
+    private final Node root = new Node();
+    private final int size;
+
+    private PrefixIndex(int size) {
+        this.size = size;
+    }
+
+    public static PrefixIndex of(Collection<Rate> rates) {
+        PrefixIndex index = new PrefixIndex(rates.size());
+        for (Rate r : rates) index.add(r);
+        return index;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    private void add(Rate rate) {
+        Node n = root;
+        String p = rate.prefix();
+        for (int i = 0; i < p.length(); i++) {
+            int d = p.charAt(i) - '0';
+            if (n.next == null) n.next = new Node[10];
+            if (n.next[d] == null) n.next[d] = new Node();
+            n = n.next[d];
+        }
+        for (Rate other : n.rates)
+            if (other.type() == rate.type() && Objects.equals(other.band(), rate.band()))
+                throw new IllegalArgumentException("rates " + other.id() + " and " + rate.id() + " both price " + rate.type()
+                        + " to prefix '" + p + "' in band " + rate.band());
+        Rate[] grown = java.util.Arrays.copyOf(n.rates, n.rates.length + 1);
+        grown[n.rates.length] = rate;
+        n.rates = grown;
+    }
+
+    /**
+     * The rate of the longest prefix of {@code digits} among rates of {@code type} whose band is null or
+     * {@code band}; at the same prefix a rate for {@code band} beats a band-less one. {@code band} may be
+     * null (the call falls in no band): then only band-less rates match. The walk stops at the first
+     * character that is not a digit.
+     */
+    public Optional<Match> find(CdrType type, String band, String digits) {
+        Node n = root;
+        Rate best = pick(n, type, band);
+        for (int i = 0; i < digits.length() && n.next != null; i++) {
+            int d = digits.charAt(i) - '0';
+            if (d < 0 || d > 9) break;
+            n = n.next[d];
+            if (n == null) break;
+            Rate r = pick(n, type, band);
+            if (r != null) best = r;
+        }
+        return best == null ? Optional.empty() : Optional.of(new Match(best, best.prefix()));
+    }
+
+    private static Rate pick(Node n, CdrType type, String band) {
+        Rate bandless = null;
+        for (Rate r : n.rates) {
+            if (r.type() != type) continue;
+            if (r.band() == null) bandless = r;
+            else if (r.band().equals(band)) return r;
+        }
+        return bandless;
+    }
+}
