@@ -1,5 +1,6 @@
 package dev.switchboard.rating;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.cdr.CdrType;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * kept at 10 decimals, HALF_EVEN.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(value = "check", allowGetters = true)
 public record CostProof(
         @JsonProperty("plan_id") String planId,
         @JsonProperty("plan_version") int planVersion,

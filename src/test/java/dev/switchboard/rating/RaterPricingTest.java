@@ -115,4 +115,18 @@ class RaterPricingTest {
         assertThat(json).contains("\"plan_id\":\"basic\"", "\"matched_prefix\":\"33\"", "\"from_sec\":0", "\"sum_before_clamp\"",
                 "\"amount_before_rounding\"", "\"local_start\":\"2026-03-02T10:00:00\"", "\"check\":true", "\"band\":\"peak\"");
     }
+
+    @Test
+    void aProofWhoseTotalIsNotTheSumOfItsPartsFailsItsCheck() throws Exception {
+        var r = rated(raterOf(List.of(withFee(perMinute("f", ""), "0.10")), List.of()), call(FR, 61)); // 1.20 + 0.10 = 1.30
+        CostProof p = r.proof();
+        CostProof tampered = new CostProof(p.planId(), p.planVersion(), p.type(), p.rateId(), p.matchedPrefix(), p.band(), p.dayKind(),
+                p.localStart(), p.billedSeconds(), p.freeUnitsUsed(), p.pricePerUnit(), p.unitSec(), p.increments(), p.inexactDivision(),
+                p.connectionFee(), p.sumBeforeClamp(), p.minCost(), p.maxCost(), p.clamp(), p.amountBeforeRounding(), p.rounding(),
+                p.decimals(), new BigDecimal("1.31"), p.currency());
+        assertThat(tampered.check()).isFalse();
+        CostProof back = Json.MAPPER.readValue(Json.write(p), CostProof.class);
+        assertThat(back.check()).isTrue();
+        assertThat(back.total()).isEqualByComparingTo("1.30");
+    }
 }
