@@ -23,14 +23,47 @@ final class RowWriter {
     private RowWriter() {}
 
     static void insert(Dialect dialect, Connection c, String table, List<Column> columns, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) return;
-        if (dialect == Dialect.DUCKDB) insertDuck(c.unwrap(DuckDBConnection.class), table, columns, rows);
-        else insertBatched(c, table, columns, rows);
+        write(dialect, c, table, columns, rows, List.of(), List.of());
     }
 
-    private static void insertDuck(DuckDBConnection c, String table, List<Column> columns, List<Object[]> rows) throws SQLException {
-        String stage = "stage_" + table;
+    /** Writes a mapping's rows: skipped when the key exists, or with its {@code overwrite()} columns updated. */
+    static void write(Dialect dialect, Connection c, TableMapping<?> m, List<Object[]> rows) throws SQLException {
+        write(dialect, c, m.table(), m.columns(), rows, m.key(), m.overwrite());
+    }
+
+    private static void write(Dialect dialect, Connection c, String table, List<Column> columns, List<Object[]> rows,
+                              List<String> key, List<String> overwrite) throws SQLException {
+        if (rows.isEmpty()) return;
+        String onConflict = " ON CONFLICT DO NOTHING";
+        if (!overwrite.isEmpty()) {
+            // One statement may not update a row twice: the last record of a key in the batch wins.
+            rows = lastPerKey(columns, rows, key);
+            onConflict = " ON CONFLICT (" + String.join(",", key) + ") DO UPDATE SET "
+                    + overwrite.stream().map(col -> col + " = EXCLUDED." + col).collect(Collectors.joining(", "));
+        }
+        if (dialect == Dialect.DUCKDB) insertDuck(c.unwrap(DuckDBConnection.class), table, columns, rows, onConflict);
+        else insertBatched(c, table, columns, rows, onConflict);
+    }
+
+    private static List<Object[]> lastPerKey(List<Column> columns, List<Object[]> rows, List<String> key) {
+        int[] at = key.stream().mapToInt(k -> {
+            for (int i = 0; i < columns.size(); i++) if (columns.get(i).name().equals(k)) return i;
+            throw new IllegalArgumentException("key column " + k + " is not written");
+        }).toArray();
+        java.util.Map<List<Object>, Object[]> last = new java.util.LinkedHashMap<>();
+        for (Object[] row : rows) {
+            List<Object> k = new java.util.ArrayList<>(at.length);
+            for (int i : at) k.add(row[i]);
+            last.remove(k);
+            last.put(k, row);
+        }
+        return new java.util.ArrayList<>(last.values());
+    }
+
+    private static void insertDuck(DuckDBConnection c, String table, List<Column> columns, List<Object[]> rows, String onConflict) throws SQLException {
         String names = names(columns);
+        // One staging table per column set: two mappings may write different columns of one table.
+        String stage = "stage_" + table + "_" + Integer.toHexString(names.hashCode());
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " AS SELECT " + names + " FROM " + table + " LIMIT 0");
             try (DuckDBAppender app = c.createAppender("temp", "main", stage)) {
@@ -41,7 +74,7 @@ final class RowWriter {
                 }
                 app.flush();
             }
-            s.execute("INSERT INTO " + table + " (" + names + ") SELECT " + names + " FROM " + stage + " ON CONFLICT DO NOTHING");
+            s.execute("INSERT INTO " + table + " (" + names + ") SELECT " + names + " FROM " + stage + onConflict);
             s.execute("DELETE FROM " + stage);
         }
     }
@@ -56,12 +89,14 @@ final class RowWriter {
             case INT -> app.append(((Integer) value).intValue());
             case BIGINT -> app.append(((Long) value).longValue());
             case TIMESTAMP -> app.append(OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
+            // The appender wants the column's exact scale; PostgreSQL rounds to it by itself.
+            case DECIMAL -> app.append(((java.math.BigDecimal) value).setScale(Column.DECIMAL_SCALE, java.math.RoundingMode.HALF_EVEN));
         }
     }
 
-    private static void insertBatched(Connection c, String table, List<Column> columns, List<Object[]> rows) throws SQLException {
+    private static void insertBatched(Connection c, String table, List<Column> columns, List<Object[]> rows, String onConflict) throws SQLException {
         String marks = columns.stream().map(col -> "?").collect(Collectors.joining(","));
-        String sql = "INSERT INTO " + table + " (" + names(columns) + ") VALUES (" + marks + ") ON CONFLICT DO NOTHING";
+        String sql = "INSERT INTO " + table + " (" + names(columns) + ") VALUES (" + marks + ")" + onConflict;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) bind(ps, i + 1, columns.get(i), row[i]);
@@ -85,6 +120,10 @@ final class RowWriter {
             }
             case TIMESTAMP -> ps.setObject(index, value == null ? null : OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC),
                     Types.TIMESTAMP_WITH_TIMEZONE);
+            case DECIMAL -> {
+                if (value == null) ps.setNull(index, Types.DECIMAL);
+                else ps.setBigDecimal(index, (java.math.BigDecimal) value);
+            }
         }
     }
 

@@ -151,7 +151,7 @@ public final class SqlSink implements Runnable, AutoCloseable {
             try {
                 for (var entry : rowsByTopic.entrySet()) {
                     TableMapping<?> m = routes.get(entry.getKey()).mapping();
-                    RowWriter.insert(db.dialect(), c, m.table(), m.columns(), entry.getValue());
+                    RowWriter.write(db.dialect(), c, m, entry.getValue());
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {

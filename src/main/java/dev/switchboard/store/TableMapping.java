@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * How a feature's record becomes a row of its table. The table's primary key makes writes
- * idempotent: a row whose key is already stored is skipped, so a replay never doubles anything.
+ * idempotent: a row whose key is already stored is skipped (or, for {@link #overwrite()} columns,
+ * updated to the same values), so a replay never doubles anything.
  *
  * @param row values in column order: String, Integer, Long or java.time.Instant (or null)
  */
@@ -14,6 +15,19 @@ public interface TableMapping<V> {
     List<Column> columns();
 
     Object[] row(V value, RecordPosition position);
+
+    /**
+     * Columns that a later record with the same key overwrites (say, a price that comes after the
+     * record itself); empty (the default) keeps the row first written. When not empty, {@link #key()}
+     * names the primary key.
+     */
+    default List<String> overwrite() {
+        return List.of();
+    }
+
+    default List<String> key() {
+        return List.of();
+    }
 
     /** Where a record was read from; tables without a natural id use it as their key. */
     record RecordPosition(String topic, int partition, long offset) {}

@@ -88,7 +88,7 @@ final class StoreFixtures {
     static <V> void write(Database db, TableMapping<V> mapping, long firstOffset, List<V> values) throws SQLException {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
-            RowWriter.insert(db.dialect(), c, mapping.table(), mapping.columns(), rows(mapping, firstOffset, values));
+            RowWriter.write(db.dialect(), c, mapping, rows(mapping, firstOffset, values));
             c.commit();
         }
     }

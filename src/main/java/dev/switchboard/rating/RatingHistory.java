@@ -1,0 +1,55 @@
+package dev.switchboard.rating;
+
+import dev.switchboard.cdr.Cdr;
+import dev.switchboard.platform.Json;
+import dev.switchboard.store.Column;
+import dev.switchboard.store.SqlSink;
+import dev.switchboard.store.TableMapping;
+import java.util.List;
+
+/**
+ * Rated CDRs in the history: the row of table {@code cdr} with its cost columns and proof. The clean
+ * CDR may be stored first (from {@code cdr.clean}) or after; either way the row ends up whole.
+ */
+public final class RatingHistory {
+    private RatingHistory() {}
+
+    public static List<SqlSink.Route<?>> routes() {
+        return List.of(new SqlSink.Route<>(RatingTopology.RATED.name(), RatingTopology.RATED.valueSerde().deserializer(), new RatedRows()));
+    }
+
+    static final class RatedRows implements TableMapping<RatedCdr> {
+        private static final List<Column> COLUMNS = List.of(Column.text("id"), Column.text("calling_number"),
+                Column.text("called_number"), Column.timestamp("start_time"), Column.integer("duration_sec"),
+                Column.text("type"), Column.text("result"), Column.text("operator"), Column.decimal("cost"), Column.text("currency"),
+                Column.text("rate_id"), Column.integer("plan_version"), Column.text("cost_proof"));
+        private static final List<String> PRICE = List.of("cost", "currency", "rate_id", "plan_version", "cost_proof");
+
+        @Override
+        public String table() {
+            return "cdr";
+        }
+
+        @Override
+        public List<Column> columns() {
+            return COLUMNS;
+        }
+
+        @Override
+        public List<String> key() {
+            return List.of("id");
+        }
+
+        @Override
+        public List<String> overwrite() {
+            return PRICE;
+        }
+
+        @Override
+        public Object[] row(RatedCdr r, RecordPosition position) {
+            Cdr c = r.cdr();
+            return new Object[] {c.id(), c.callingNumber(), c.calledNumber(), c.startTime(), c.durationSec(), c.type().name(),
+                    c.result().name(), c.operator(), r.cost(), r.currency(), r.rateId(), r.planVersion(), Json.write(r.proof())};
+        }
+    }
+}
