@@ -52,8 +52,26 @@ public record CostProof(
     /** Free units taken from one allowance. */
     public record FreeUse(@JsonProperty("allowance_id") String allowanceId, long units) {}
 
-    /** One paid increment: {@code seconds} from second {@code fromSec} of the billed duration. */
-    public record Increment(@JsonProperty("from_sec") long fromSec, long seconds, BigDecimal amount) {}
+    /**
+     * A run of {@code count} paid increments of {@code seconds} each, the first from second
+     * {@code fromSec} of the billed duration, each costing {@code amount}. Equal increments in a row are
+     * one run, so an hour billed per second is two lines, not 3,600.
+     */
+    public record Increment(@JsonProperty("from_sec") long fromSec, long seconds, long count, BigDecimal amount) {
+        public Increment {
+            if (count < 1) throw new IllegalArgumentException("a run has at least one increment");
+        }
+
+        /** The run's cost: {@code count × amount}. */
+        public BigDecimal total() {
+            return amount.multiply(BigDecimal.valueOf(count));
+        }
+
+        /** This run with one more increment. */
+        Increment plusOne() {
+            return new Increment(fromSec, seconds, count + 1, amount);
+        }
+    }
 
     public CostProof {
         Objects.requireNonNull(planId, "plan_id");
@@ -82,7 +100,7 @@ public record CostProof(
         long next = free;
         for (Increment i : increments) {
             if (i.fromSec() != next || i.seconds() <= 0) return false;
-            next += i.seconds();
+            next += i.seconds() * i.count();
         }
         if (next != billedSeconds) return false;
         if (increments.isEmpty())
@@ -92,7 +110,7 @@ public record CostProof(
         for (Increment i : increments) {
             if (pricePerUnit == null || RateMath.amount(type, pricePerUnit, i.seconds(), unitSec).amount().compareTo(i.amount()) != 0)
                 return false;
-            sum = sum.add(i.amount());
+            sum = sum.add(i.total());
         }
         if (sum.compareTo(sumBeforeClamp) != 0) return false;
         Clamp expected = RateMath.clampOf(sum, minCost, maxCost);

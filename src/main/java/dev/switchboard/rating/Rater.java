@@ -128,7 +128,7 @@ public final class Rater {
         BigDecimal sum = rate.connectionFee();
         if (cdr.type() == CdrType.SMS) {
             RateMath.Part p = RateMath.amount(CdrType.SMS, rate.pricePerUnit(), 1, rate.unitSec());
-            increments.add(new Increment(0, 1, p.amount()));
+            increments.add(new Increment(0, 1, 1, p.amount()));
             sum = sum.add(p.amount());
         } else {
             long start = 0;
@@ -139,7 +139,7 @@ public final class Rater {
                     RateMath.Part p = parts.computeIfAbsent(end - from,
                             s -> RateMath.amount(CdrType.VOICE, rate.pricePerUnit(), s, rate.unitSec()));
                     inexact |= !p.exact();
-                    increments.add(new Increment(from, end - from, p.amount()));
+                    addToRuns(increments, from, end - from, p.amount());
                     sum = sum.add(p.amount());
                 }
                 start = end;
@@ -154,6 +154,18 @@ public final class Rater {
                 rate.connectionFee(), sum, rate.minCost(), rate.maxCost(), clamp, clamped, rate.rounding(), rate.decimals(),
                 total, plan.currency());
         return new Rated(total, plan.currency(), rate.id(), plan.version(), proof, usedOf(freeUsed));
+    }
+
+    /** Appends an increment, extending the last run when it is one more of the same length. */
+    private static void addToRuns(List<Increment> runs, long from, long seconds, BigDecimal amount) {
+        if (!runs.isEmpty()) {
+            Increment last = runs.get(runs.size() - 1);
+            if (last.seconds() == seconds && last.fromSec() + last.seconds() * last.count() == from) {
+                runs.set(runs.size() - 1, last.plusOne());
+                return;
+            }
+        }
+        runs.add(new Increment(from, seconds, 1, amount));
     }
 
     private static FreeUnits usedOf(List<FreeUse> freeUsed) {

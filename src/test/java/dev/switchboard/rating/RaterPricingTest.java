@@ -22,8 +22,9 @@ class RaterPricingTest {
         var r = rated(raterOf(List.of(perMinute("m", "")), List.of()), call(FR, 61));
         assertThat(r.cost()).isEqualByComparingTo("1.20");
         assertThat(r.proof().billedSeconds()).isEqualTo(120);
-        assertThat(r.proof().increments()).extracting(Increment::fromSec, Increment::seconds).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0L, 60L), org.assertj.core.groups.Tuple.tuple(60L, 60L));
+        // two equal increments in a row are one run of two
+        assertThat(r.proof().increments()).extracting(Increment::fromSec, Increment::seconds, Increment::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(0L, 60L, 2L));
         // 60 s exactly -> 60 s billed = 0.60
         assertThat(cost(perMinute("m", ""), 60)).isEqualByComparingTo("0.60");
     }
@@ -38,6 +39,16 @@ class RaterPricingTest {
         assertThat(r.proof().increments()).hasSize(2);
         // 10 s -> the whole first block, 60 s billed = 0.60
         assertThat(cost(rate, 10)).isEqualByComparingTo("0.60");
+    }
+
+    @Test
+    void anHourBilledPerSecondIsTwoRunsInTheProof() {
+        Rate rate = voice("b", "", "0.60", 60, 60, 1);
+        // 3600 s: block 60 s = 0.60, then 3540 × (0.60 × 1/60 = 0.01) = 35.40 -> 36.00
+        var r = rated(raterOf(List.of(rate), List.of()), call(FR, 3600));
+        assertThat(r.cost()).isEqualByComparingTo("36.00");
+        assertThat(r.proof().increments()).extracting(Increment::fromSec, Increment::seconds, Increment::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(0L, 60L, 1L), org.assertj.core.groups.Tuple.tuple(60L, 1L, 3540L));
     }
 
     @Test
