@@ -5,7 +5,8 @@
   const PAGES = [
     { href: '/', label: 'Overview' },
     { href: '/callcenter.html', label: 'Call center' },
-    // later: { href: '/revenue.html', label: 'Revenue' }, Marketing, IVR
+    { href: '/revenue.html', label: 'Revenue' },
+    // later: Marketing, IVR
   ];
 
   const here = location.pathname === '/index.html' ? '/' : location.pathname;

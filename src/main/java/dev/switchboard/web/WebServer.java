@@ -8,11 +8,15 @@ import dev.switchboard.ingest.UnknownKindException;
 import dev.switchboard.ingest.UnsupportedFormatException;
 import dev.switchboard.platform.Json;
 import dev.switchboard.platform.SettingsSpec;
+import dev.switchboard.revenue.RevenueQueries;
+import dev.switchboard.revenue.RevenueRoutes;
+import dev.switchboard.revenue.RevenueService;
 import dev.switchboard.store.QueryRefusedException;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
@@ -41,6 +45,7 @@ public final class WebServer implements AutoCloseable {
         sb.callCenter().ifPresentOrElse(cc -> new CallCenterRoutes(cc).register(app),
                 () -> app.get("/api/callcenter/*", ctx -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "not here",
                         "the call-center metrics live in a process with the stream role")));
+        sb.database().ifPresent(db -> new RevenueRoutes(new RevenueService(new RevenueQueries(db), sb.settings().zone(), Clock.systemUTC())).register(app));
         sb.customers().ifPresent(customers -> new CustomerRoutes(customers, sb.settings().get(SettingsSpec.ADMIN_TOKEN)).register(app));
         app.sse("/api/events", events::join);
         app.exception(BadBodyException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad body", e.getMessage()));

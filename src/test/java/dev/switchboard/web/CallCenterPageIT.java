@@ -75,7 +75,7 @@ class CallCenterPageIT {
         browser.findElement(By.linkText("Call center")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(b -> text("status").equals("live"));
-        assertThat(browser.findElements(By.cssSelector("nav a")).stream().map(WebElement::getText)).containsExactly("Overview", "Call center");
+        assertThat(browser.findElements(By.cssSelector("nav a")).stream().map(WebElement::getText)).containsExactly("Overview", "Call center", "Revenue");
 
         post("/api/ingest/call?format=call-json", calls(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         JsonNode live = settledLive();
