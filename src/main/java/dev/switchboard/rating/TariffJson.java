@@ -282,7 +282,13 @@ final class TariffJson {
             throw TariffException.invalid(INVALID, where(at, field) + ": at most " + MONEY_SCALE + " decimals: " + amount.toPlainString());
         if (amount.abs().compareTo(new BigDecimal("999999999999")) > 0)
             throw TariffException.invalid(INVALID, where(at, field) + ": too large: " + amount.toPlainString());
-        return amount;
+        return normal(amount);
+    }
+
+    /** Without padding zeros (0.10 is 0.1), so an amount read from a file equals the same amount read from the store. */
+    static BigDecimal normal(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     static JsonNode array(JsonNode node, String field, String at) {

@@ -41,7 +41,7 @@ class TariffFilesTest {
         assertThat(v1.bands().get(2).toMinute()).isEqualTo(1440);
         Rate peak = v1.rates().get(0);
         assertThat(peak.prefix()).isEqualTo("1");
-        assertThat(peak.pricePerUnit()).isEqualTo(new BigDecimal("0.10"));
+        assertThat(peak.pricePerUnit()).isEqualByComparingTo(new BigDecimal("0.10"));
         assertThat(peak.connectionFee()).isEqualTo(new BigDecimal("0.015"));
         assertThat(peak.unitSec()).isEqualTo(60);
         assertThat(peak.rounding()).isEqualTo(Rounding.HALF_UP);
