@@ -73,21 +73,6 @@ public final class TariffFiles {
         return out.toString();
     }
 
-    /** The whole set from the example resource shipped in the jar (the demo's tariffs). */
-    public static Tariffs example() {
-        try (Reader in = resource("example-tariffs.json"); Reader csv = resource("example-rates.csv")) {
-            return read(in, csv);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Reader resource(String name) {
-        var in = TariffFiles.class.getResourceAsStream("/rating/" + name);
-        if (in == null) throw new IllegalStateException("resource /rating/" + name + " is missing from the jar");
-        return new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     private static JsonNode tree(Reader json) throws IOException {
         try {
             return READER.readTree(json);
