@@ -73,7 +73,7 @@ public final class TariffFiles {
         return out.toString();
     }
 
-    private static JsonNode tree(Reader json) throws IOException {
+    static JsonNode tree(Reader json) throws IOException {
         try {
             return READER.readTree(json);
         } catch (JsonProcessingException e) {

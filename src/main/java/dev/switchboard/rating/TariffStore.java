@@ -29,9 +29,15 @@ public final class TariffStore {
     private static final String ZONE = "zone";
 
     private final Database db;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public TariffStore(Database db) {
         this.db = db;
+    }
+
+    /** Runs {@code listener} after every committed change (e.g. to reload a rater's tariffs). */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** True when no tariff set has been stored yet. */
@@ -232,14 +238,16 @@ public final class TariffStore {
     private <T> T inTransaction(Work<T> work) {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+            listeners.forEach(Runnable::run);
+            return result;
         } catch (SQLException e) {
             throw new StoreException("tariff store: " + e.getMessage(), e);
         }
