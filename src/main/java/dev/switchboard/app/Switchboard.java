@@ -29,6 +29,7 @@ import dev.switchboard.platform.Role;
 import dev.switchboard.platform.Settings;
 import dev.switchboard.platform.StreamsRuntime;
 import dev.switchboard.platform.TopicAdmin;
+import dev.switchboard.rating.TariffStore;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.SqlSink;
 import java.time.Clock;
@@ -65,6 +66,7 @@ public final class Switchboard implements AutoCloseable {
     private CallCenterService callCenter;
     private CallerDirectory callers = CallerDirectory.NONE;
     private CustomerStore customers;
+    private TariffStore tariffs;
 
     private Switchboard(Settings settings) {
         this.settings = settings;
@@ -102,6 +104,8 @@ public final class Switchboard implements AutoCloseable {
             toClose.push(database);
             customers = new CustomerStore(database, CustomerKeys.cipher(settings), Clock.systemUTC());
             callers = customerCallers(customers);
+            tariffs = new TariffStore(database);
+            TariffBootstrap.seedIfEmpty(tariffs, settings);
         }
         if (has(Role.STREAM)) {
             StreamsBuilder builder = new StreamsBuilder();
@@ -220,6 +224,11 @@ public final class Switchboard implements AutoCloseable {
 
     public Optional<CustomerStore> customers() {
         return Optional.ofNullable(customers);
+    }
+
+    /** The tariff plans, where this process has the store. */
+    public Optional<TariffStore> tariffs() {
+        return Optional.ofNullable(tariffs);
     }
 
     public Optional<IngestService> ingest() {

@@ -3,6 +3,7 @@ package dev.switchboard.web;
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.callcenter.CallCenterRoutes;
 import dev.switchboard.customer.CustomerRoutes;
+import dev.switchboard.rating.TariffRoutes;
 import dev.switchboard.ingest.BadBodyException;
 import dev.switchboard.ingest.UnknownKindException;
 import dev.switchboard.ingest.UnsupportedFormatException;
@@ -47,6 +48,7 @@ public final class WebServer implements AutoCloseable {
                         "the call-center metrics live in a process with the stream role")));
         sb.database().ifPresent(db -> new RevenueRoutes(new RevenueService(new RevenueQueries(db), sb.settings().zone(), Clock.systemUTC())).register(app));
         sb.customers().ifPresent(customers -> new CustomerRoutes(customers, sb.settings().get(SettingsSpec.ADMIN_TOKEN)).register(app));
+        sb.tariffs().ifPresent(tariffs -> new TariffRoutes(tariffs).register(app));
         app.sse("/api/events", events::join);
         app.exception(BadBodyException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad body", e.getMessage()));
         app.exception(UnknownKindException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "unknown kind", e.getMessage()));
