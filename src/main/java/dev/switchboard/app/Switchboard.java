@@ -29,6 +29,10 @@ import dev.switchboard.platform.Role;
 import dev.switchboard.platform.Settings;
 import dev.switchboard.platform.StreamsRuntime;
 import dev.switchboard.platform.TopicAdmin;
+import dev.switchboard.rating.ExampleTariffs;
+import dev.switchboard.rating.Rater;
+import dev.switchboard.rating.RatingHistory;
+import dev.switchboard.rating.RatingTopology;
 import dev.switchboard.rating.TariffStore;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.SqlSink;
@@ -67,6 +71,8 @@ public final class Switchboard implements AutoCloseable {
     private CallerDirectory callers = CallerDirectory.NONE;
     private CustomerStore customers;
     private TariffStore tariffs;
+    /** The rater of the moment; without a store (a stream-only process) it prices with the example set. */
+    private final java.util.concurrent.atomic.AtomicReference<Rater> rater = new java.util.concurrent.atomic.AtomicReference<>();
 
     private Switchboard(Settings settings) {
         this.settings = settings;
@@ -98,6 +104,7 @@ public final class Switchboard implements AutoCloseable {
         List<dev.switchboard.platform.Topic<?, ?>> topics = new ArrayList<>(CdrTopics.ALL);
         topics.addAll(CallTopics.ALL);
         topics.add(ControlCommand.TOPIC);
+        topics.add(RatingTopology.RATED);
         TopicAdmin.ensure(bootstrap, topics, settings.partitions(), settings.replication());
         if (has(Role.STORE) || has(Role.WEB)) {
             database = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
@@ -106,10 +113,16 @@ public final class Switchboard implements AutoCloseable {
             callers = customerCallers(customers);
             tariffs = new TariffStore(database);
             TariffBootstrap.seedIfEmpty(tariffs, settings);
+            TariffStore store = tariffs;
+            store.load().ifPresent(t -> rater.set(new Rater(t)));
+            // A tariff change through the API takes effect for the next CDR rated.
+            store.onChange(() -> store.load().ifPresent(t -> rater.set(new Rater(t))));
         }
         if (has(Role.STREAM)) {
             StreamsBuilder builder = new StreamsBuilder();
             CdrMediationTopology.build(builder, new CdrMediator(rules), settings.dedupTtl());
+            if (rater.get() == null) rater.set(new Rater(ExampleTariffs.load()));
+            RatingTopology.build(builder, rater::get);
             CallMediator callMediator = new CallMediator(settings.region());
             CallCenterTopology.build(builder, callMediator::mediate, settings.dedupTtl(), metricsRules(), callers);
             streams = new StreamsRuntime(builder.build(), settings, bootstrap);
@@ -121,6 +134,7 @@ public final class Switchboard implements AutoCloseable {
         if (has(Role.STORE)) {
             List<SqlSink.Route<?>> routes = new ArrayList<>(CdrHistory.routes());
             routes.addAll(CallHistory.routes());
+            routes.addAll(RatingHistory.routes());
             sink = new SqlSink(bootstrap, settings.instanceId(), database, routes, settings.sinkBatch(), settings.sinkLinger());
             toClose.push(sink);
             sink.start();
@@ -130,7 +144,7 @@ public final class Switchboard implements AutoCloseable {
             toClose.push(producer);
             ingest = new IngestService(producer, settings.maxRecordBytes(), Clock.systemUTC());
         }
-        storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.CLEAN.name(), CdrTopics.ERROR.name(),
+        storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.CLEAN.name(), CdrTopics.ERROR.name(), RatingTopology.RATED.name(),
                 CallTopics.COMPLETED.name(), CallTopics.ERROR.name()), SqlSink.GROUP_ID);
         toClose.push(storeProgress);
     }

@@ -2,6 +2,7 @@ package dev.switchboard.web;
 
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.callcenter.CallCenterRoutes;
+import dev.switchboard.rating.CostRoutes;
 import dev.switchboard.customer.CustomerRoutes;
 import dev.switchboard.rating.TariffRoutes;
 import dev.switchboard.ingest.BadBodyException;
@@ -43,6 +44,7 @@ public final class WebServer implements AutoCloseable {
         new HealthRoutes(sb, stats).register(app);
         new IngestRoutes(sb, stats).register(app);
         new QueryRoutes(sb).register(app);
+        sb.database().ifPresent(db -> new CostRoutes(db).register(app));
         sb.callCenter().ifPresentOrElse(cc -> new CallCenterRoutes(cc).register(app),
                 () -> app.get("/api/callcenter/*", ctx -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "not here",
                         "the call-center metrics live in a process with the stream role")));
