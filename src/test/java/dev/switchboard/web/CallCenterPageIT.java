@@ -74,6 +74,8 @@ class CallCenterPageIT {
         browser.get(base + "/");
         browser.findElement(By.linkText("Call center")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // The page redraws its tables every few seconds: an element read mid-redraw is just read again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(b -> text("status").equals("live"));
         assertThat(browser.findElements(By.cssSelector("nav a")).stream().map(WebElement::getText)).containsExactly("Overview", "Call center", "Revenue");
 

@@ -48,6 +48,8 @@ class DashboardIT {
     void liveCountersFollowRecordsPostedToTheApi() throws Exception {
         browser.get(base + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // The page redraws its tables every few seconds: an element read mid-redraw is just read again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(b -> b.findElement(By.id("status")).getText().equals("live"));
         assertThat(text("cdr-in")).isEqualTo("0");
 

@@ -85,6 +85,8 @@ class RevenuePageIT {
         browser.get(base + "/");
         browser.findElement(By.linkText("Revenue")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // The page redraws its tables every few seconds: an element read mid-redraw is just read again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         List<String> diff = new ArrayList<>();
         try {
             wait.until(b -> {
