@@ -132,7 +132,7 @@ public final class Switchboard implements AutoCloseable {
             callCenter = new CallCenterService(new CallCenterView(localStores(), metricsRules(), Clock.systemUTC()), controlProducer(), Clock.systemUTC());
         }
         if (has(Role.STORE)) {
-            List<SqlSink.Route<?>> routes = new ArrayList<>(CdrHistory.routes());
+            List<SqlSink.Route<?>> routes = new ArrayList<>(CdrHistory.errorRoutes());
             routes.addAll(CallHistory.routes());
             routes.addAll(RatingHistory.routes());
             sink = new SqlSink(bootstrap, settings.instanceId(), database, routes, settings.sinkBatch(), settings.sinkLinger());
@@ -144,7 +144,7 @@ public final class Switchboard implements AutoCloseable {
             toClose.push(producer);
             ingest = new IngestService(producer, settings.maxRecordBytes(), Clock.systemUTC());
         }
-        storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.CLEAN.name(), CdrTopics.ERROR.name(), RatingTopology.RATED.name(),
+        storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.ERROR.name(), RatingTopology.RATED.name(),
                 CallTopics.COMPLETED.name(), CallTopics.ERROR.name()), SqlSink.GROUP_ID);
         toClose.push(storeProgress);
     }

@@ -10,6 +10,11 @@ import java.util.List;
 public final class CdrHistory {
     private CdrHistory() {}
 
+    /** Rejected CDRs only: with rating on, clean CDRs reach table cdr through {@code cdr.rated}. */
+    public static List<SqlSink.Route<?>> errorRoutes() {
+        return List.of(new SqlSink.Route<>(CdrTopics.ERROR.name(), CdrTopics.ERROR.valueSerde().deserializer(), new ErrorRows("cdr_error")));
+    }
+
     public static List<SqlSink.Route<?>> routes() {
         return List.of(
                 new SqlSink.Route<>(CdrTopics.CLEAN.name(), CdrTopics.CLEAN.valueSerde().deserializer(), new CdrRows()),

@@ -8,8 +8,9 @@ import dev.switchboard.store.TableMapping;
 import java.util.List;
 
 /**
- * Rated CDRs in the history: the row of table {@code cdr} with its cost columns and proof. The clean
- * CDR may be stored first (from {@code cdr.clean}) or after; either way the row ends up whole.
+ * Clean CDRs in the history, from {@code cdr.rated}: the row of table {@code cdr} with its cost columns
+ * and proof (null when no rate matched). A later record of the same CDR (a re-rating) overwrites the
+ * price columns; the row is the same whichever of several writers stored it first.
  */
 public final class RatingHistory {
     private RatingHistory() {}
@@ -49,7 +50,8 @@ public final class RatingHistory {
         public Object[] row(RatedCdr r, RecordPosition position) {
             Cdr c = r.cdr();
             return new Object[] {c.id(), c.callingNumber(), c.calledNumber(), c.startTime(), c.durationSec(), c.type().name(),
-                    c.result().name(), c.operator(), r.cost(), r.currency(), r.rateId(), r.planVersion(), Json.write(r.proof())};
+                    c.result().name(), c.operator(), r.cost(), r.currency(), r.rateId(), r.priced() ? r.planVersion() : null,
+                    r.priced() ? Json.write(r.proof()) : null};
         }
     }
 }

@@ -27,7 +27,7 @@ final class RatingProcessor implements FixedKeyProcessor<String, Cdr, RatingProc
     private FixedKeyProcessorContext<String, Outcome> context;
     private KeyValueStore<String, FreeUnits> balances;
 
-    /** Priced, or refused with an error record. */
+    /** The CDR, priced or not; and, when no rate matched, the error record too. */
     record Outcome(RatedCdr rated, ErrorRecord error) {}
 
     RatingProcessor(Supplier<Rater> rater) {
@@ -61,7 +61,7 @@ final class RatingProcessor implements FixedKeyProcessor<String, Cdr, RatingProc
         } else {
             ErrorRecord error = new ErrorRecord("cdr", "rating", "cdr-json", Instant.ofEpochMilli(record.timestamp()),
                     List.of(Reason.of(RatingReason.NO_RATE)), Json.write(cdr));
-            context.forward(record.withValue(new Outcome(null, error)));
+            context.forward(record.withValue(new Outcome(RatedCdr.unpriced(cdr), error)));
         }
     }
 }

@@ -12,8 +12,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * Streaming rating: {@code cdr.clean} → price with the subscriber's plan → {@code cdr.rated}; a CDR
- * no rate matches goes to {@code cdr.error} with reason {@code NO_RATE} (source {@code rating}).
+ * Streaming rating: {@code cdr.clean} → price with the subscriber's plan → {@code cdr.rated} (every
+ * clean CDR, so the history is written from here once); a CDR no rate matches goes on unpriced and
+ * also to {@code cdr.error} with reason {@code NO_RATE} (source {@code rating}).
  * The tariffs come from a supplier, so a tariff change takes effect for the next CDR.
  */
 public final class RatingTopology {
@@ -27,8 +28,7 @@ public final class RatingTopology {
         KStream<String, RatingProcessor.Outcome> outcomes = builder
                 .stream(CdrTopics.CLEAN.name(), Consumed.with(Serdes.String(), CdrTopics.CLEAN.valueSerde()).withName("rating-in"))
                 .processValues(() -> new RatingProcessor(rater), Named.as("rating"), RatingProcessor.STORE);
-        outcomes.filter((k, o) -> o.rated() != null, Named.as("rating-priced"))
-                .mapValues(RatingProcessor.Outcome::rated, Named.as("rating-rated"))
+        outcomes.mapValues(RatingProcessor.Outcome::rated, Named.as("rating-rated"))
                 .to(RATED.name(), Produced.with(Serdes.String(), RATED.valueSerde()).withName("rating-rated-out"));
         outcomes.filter((k, o) -> o.error() != null, Named.as("rating-refused"))
                 .mapValues(RatingProcessor.Outcome::error, Named.as("rating-error-record"))

@@ -64,7 +64,7 @@ class RatingTopologyTest {
     }
 
     @Test
-    void aCdrNoRateMatchesGoesToTheErrorTopicWithReasonNoRate() {
+    void aCdrNoRateMatchesGoesToTheErrorTopicWithReasonNoRateAndOnUnpriced() {
         send(call("+4930123456", 60)); // Germany: no rate
         List<ErrorRecord> errors = driver.createOutputTopic(CdrTopics.ERROR.name(), Serdes.String().deserializer(),
                 CdrTopics.ERROR.valueSerde().deserializer()).readValuesToList();
@@ -73,7 +73,11 @@ class RatingTopologyTest {
             assertThat(e.source()).isEqualTo("rating");
             assertThat(e.raw()).contains("+4930123456");
         });
+        // it still goes on to the history, unpriced
         assertThat(driver.createOutputTopic(RatingTopology.RATED.name(), Serdes.String().deserializer(),
-                RatingTopology.RATED.valueSerde().deserializer()).isEmpty()).isTrue();
+                RatingTopology.RATED.valueSerde().deserializer()).readValuesToList()).singleElement().satisfies(r -> {
+            assertThat(r.priced()).isFalse();
+            assertThat(r.cdr().calledNumber()).isEqualTo("+4930123456");
+        });
     }
 }

@@ -59,13 +59,15 @@ class RatedHistoryWriteIT {
             StoreFixtures.write(db, ratedRows(), 0, List.of(rated(first), rated(second), rated(second))); // rated, one twice in a batch
             StoreFixtures.write(db, StoreFixtures.cdrRows(), 1, List.of(second));          // clean after rated
             StoreFixtures.write(db, ratedRows(), 0, List.of(rated(first)));                // a replay
+            StoreFixtures.write(db, ratedRows(), 2, List.of(RatedCdr.unpriced(voice("c-3", T0, 5)))); // no rate matched
             try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT id, cost, currency, rate_id, plan_version, cost_proof IS NOT NULL FROM cdr ORDER BY id")) {
                 List<List<Object>> rows = new ArrayList<>();
                 while (rs.next())
                     rows.add(List.of(rs.getString(1), String.valueOf(rs.getBigDecimal(2) == null ? null : rs.getBigDecimal(2).stripTrailingZeros().toPlainString()), String.valueOf(rs.getString(3)),
                             String.valueOf(rs.getString(4)), rs.getInt(5), rs.getBoolean(6)));
-                assertThat(rows).containsExactly(List.of("c-1", "0.2", "USD", "all", 1, true), List.of("c-2", "0.1", "USD", "all", 1, true));
+                assertThat(rows).containsExactly(List.of("c-1", "0.2", "USD", "all", 1, true), List.of("c-2", "0.1", "USD", "all", 1, true),
+                        List.of("c-3", "null", "null", "null", 0, false));
             }
         }
     }
