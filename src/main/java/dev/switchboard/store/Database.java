@@ -3,6 +3,8 @@ package dev.switchboard.store;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.flywaydb.core.Flyway;
@@ -53,6 +55,29 @@ public final class Database implements AutoCloseable {
     public Connection connect() throws SQLException {
         if (duckRoot != null) return duckRoot.duplicate();
         return DriverManager.getConnection(url, credentials);
+    }
+
+    /**
+     * Writes values through a mapping in one transaction, on the same path as the sink (DuckDB's
+     * appender, PostgreSQL batches): skipped when the key exists, or its {@code overwrite()} columns updated.
+     */
+    public <V> void write(TableMapping<V> mapping, List<V> values) {
+        if (values.isEmpty()) return;
+        TableMapping.RecordPosition none = new TableMapping.RecordPosition("", 0, 0);
+        List<Object[]> rows = new ArrayList<>(values.size());
+        for (V v : values) rows.add(mapping.row(v, none));
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                RowWriter.write(dialect, c, mapping, rows);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot write to " + mapping.table() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Runs before the root connection opens: Flyway uses a connection of its own, and a DuckDB file allows one instance. */
