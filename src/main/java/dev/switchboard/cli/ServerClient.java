@@ -34,6 +34,25 @@ final class ServerClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** A GET whose answer is text (CSV, HTML), returned as it is; an error answer is reported like {@link #get}. */
+    String getText(String pathAndQuery) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() >= 400) {
+                JsonNode body = Json.MAPPER.readTree(response.body().isEmpty() ? "{}" : response.body());
+                throw new UserError(body.path("error").asText("HTTP " + response.statusCode())
+                        + (body.path("details").isMissingNode() ? "" : ": " + body.path("details").asText()));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UserError("cannot reach Switchboard at " + base + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted");
+        }
+    }
+
     static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
