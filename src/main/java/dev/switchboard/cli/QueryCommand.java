@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Answer one read-only SQL query from the history store (tables cdr, cdr_error).",
+        description = {"Answer one read-only SQL query from the history store (tables cdr, cdr_error, call, call_error, bill, tariff tables, customer…).",
                 "Writes (INSERT, UPDATE, DELETE, DDL, ATTACH, COPY …) are refused.",
                 "Talks to the running process over HTTP when the data folder is in use."})
 final class QueryCommand implements Callable<Integer> {
