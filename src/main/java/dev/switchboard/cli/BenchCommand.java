@@ -72,6 +72,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "rate-and-bill: write the generated file into --work and keep it (for bench/spark/run.sh)")
     boolean keep;
 
+    @Option(names = "--generate-only", description = "rate-and-bill: with --keep, only write the file")
+    boolean generateOnly;
+
     @Option(names = "--threads", defaultValue = "0", description = "rate-and-bill: threads; default 0 = available processors")
     int threads;
 
@@ -187,7 +190,15 @@ final class BenchCommand implements Callable<Integer> {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         if (keep) {
             if (work == null) throw new UserError("--keep needs --work DIR");
-            return RateAndBillBench.run(Files.createDirectories(work), count, seed, input, true, n);
+            Path dir = Files.createDirectories(work);
+            if (generateOnly) {
+                Path file = dir.resolve("cdrs.ndjson");
+                long g0 = System.nanoTime();
+                RateAndBillBench.generate(file, count, seed);
+                System.out.printf("generated %,d CDRs (%,d bytes) in %.1f s: %s%n", count, Files.size(file), secs(g0), file);
+                return 0;
+            }
+            return RateAndBillBench.run(dir, count, seed, input, true, n);
         }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("switchboard-bench");
         try {

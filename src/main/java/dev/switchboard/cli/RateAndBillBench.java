@@ -22,11 +22,11 @@ import java.util.Map;
  * or an existing file with {@code --input}), then read, rated and billed in one batch by
  * {@link BatchBilling}; prints the time of each phase, CDR/s, the totals per currency and the reconciliation.
  */
-final class RateAndBillBench {
+public final class RateAndBillBench {
     private RateAndBillBench() {}
 
     /** The generator's subscribers (the default base of region US) and the example tariffs spread over them, as the demo stores them. */
-    static Tariffs tariffs() {
+    public static Tariffs tariffs() {
         var base = SubscriberBase.create("US", SubscriberBase.DEFAULT_SIZE, SubscriberBase.DEFAULT_SEED);
         return ExampleTariffs.forSubscribers(base.subscribers().stream().map(Subscriber::number).toList());
     }
@@ -77,7 +77,7 @@ final class RateAndBillBench {
     }
 
     /** One line per currency, the same text as the Spark job prints, so that run.sh can compare them. */
-    static void printTotals(Map<String, BigDecimal[]> totals) {
+    public static void printTotals(Map<String, BigDecimal[]> totals) {
         totals.forEach((cur, s) -> System.out.printf("TOTAL %s amount=%s tax=%s total=%s%n", cur,
                 s[0].stripTrailingZeros().toPlainString(), s[1].stripTrailingZeros().toPlainString(), s[2].stripTrailingZeros().toPlainString()));
     }
