@@ -24,7 +24,7 @@ java -Xmx2g -jar "$root/target/switchboard.jar" bench rate-and-bill --count "$n"
 file="$work/cdrs.ndjson"
 
 echo "== product: switchboard bench rate-and-bill (heap $product_heap)"
-java "-Xmx$product_heap" -jar "$root/target/switchboard.jar" bench rate-and-bill --input "$file" | tee "$work/product.out"
+java "-Xmx$product_heap" -jar "$root/target/switchboard.jar" bench rate-and-bill --input "$file" --bills-out "$work/product-bills.csv" | tee "$work/product.out"
 
 echo "== Spark local mode (heap $spark_heap, $partitions partitions)"
 opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
@@ -37,13 +37,14 @@ opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 # shellcheck disable=SC2086
 java "-Xmx$spark_heap" $opens -Dspark.local.dir="$work/spark-tmp" -Dlog4j2.level=warn \
   -cp "$here/target/switchboard-bench-spark-0.1.0-SNAPSHOT.jar:$(cat "$here/target/cp.txt")" \
-  dev.switchboard.bench.spark.SparkRateAndBill "$file" "$partitions" 2>"$work/spark.err" | tee "$work/spark.out" \
+  dev.switchboard.bench.spark.SparkRateAndBill "$file" "$partitions" "$work/spark-bills.csv" 2>"$work/spark.err" | tee "$work/spark.out" \
   || { tail -40 "$work/spark.err"; exit 1; }
 
 p=$(awk '/^PRODUCT_SECONDS/ {print $2}' "$work/product.out")
 s=$(awk '/^SPARK_SECONDS/ {print $2}' "$work/spark.out")
 echo "== result for $n CDRs"
-if diff <(grep '^TOTAL' "$work/product.out") <(grep '^TOTAL' "$work/spark.out") >/dev/null; then same=yes; else same=NO; fi
-echo "product ${p} s, Spark ${s} s, Spark / product = $(awk -v a="$s" -v b="$p" 'BEGIN {printf "%.2f", a / b}')×; same totals: $same"
+if cmp -s "$work/product-bills.csv" "$work/spark-bills.csv"; then same=yes; else same=NO; fi
+echo "product ${p} s, Spark ${s} s, Spark / product = $(awk -v a="$s" -v b="$p" 'BEGIN {printf "%.2f", a / b}')×"
+echo "identical bills (all $(wc -l < "$work/product-bills.csv") lines, every column): $same"
 grep -h '^RECONCILED\|^NOT RECONCILED' "$work/product.out" "$work/spark.out" | paste -sd' ' | sed 's/^/reconciliation (product, Spark): /'
 if [ "${KEEP:-0}" != 1 ] && [ -z "${2:-}" ]; then rm -rf "$work"; fi

@@ -72,6 +72,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "rate-and-bill: write the generated file into --work and keep it (for bench/spark/run.sh)")
     boolean keep;
 
+    @Option(names = "--bills-out", paramLabel = "FILE", description = "rate-and-bill: write the bills there, one CSV line each, sorted (to compare runs)")
+    Path billsOut;
+
     @Option(names = "--generate-only", description = "rate-and-bill: with --keep, only write the file")
     boolean generateOnly;
 
@@ -198,11 +201,11 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.printf("generated %,d CDRs (%,d bytes) in %.1f s: %s%n", count, Files.size(file), secs(g0), file);
                 return 0;
             }
-            return RateAndBillBench.run(dir, count, seed, input, true, n);
+            return RateAndBillBench.run(dir, count, seed, input, true, n, billsOut);
         }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("switchboard-bench");
         try {
-            return RateAndBillBench.run(dir, count, seed, input, false, n);
+            return RateAndBillBench.run(dir, count, seed, input, false, n, billsOut);
         } finally {
             if (input == null) deleteTree(dir);
         }

@@ -43,7 +43,7 @@ public final class RateAndBillBench {
         }
     }
 
-    static int run(Path dir, long count, long seed, Path input, boolean keep, int threads) throws Exception {
+    static int run(Path dir, long count, long seed, Path input, boolean keep, int threads, Path billsOut) throws Exception {
         Path file = input;
         if (file == null) {
             file = (keep ? dir : Files.createDirectories(dir)).resolve("cdrs.ndjson");
@@ -73,6 +73,7 @@ public final class RateAndBillBench {
         for (BillingRun.Reconciliation r : result.reconciliation())
             System.out.printf("  reconciliation %s: bills %s = cdrs %s → %s%n", r.currency(), r.bills().toPlainString(), r.cdrs().toPlainString(), r.equal());
         System.out.println(result.reconciled() ? "RECONCILED" : "NOT RECONCILED");
+        if (billsOut != null) writeBills(billsOut, result.bills());
         return result.reconciled() ? 0 : 1;
     }
 
@@ -80,6 +81,21 @@ public final class RateAndBillBench {
     public static void printTotals(Map<String, BigDecimal[]> totals) {
         totals.forEach((cur, s) -> System.out.printf("TOTAL %s amount=%s tax=%s total=%s%n", cur,
                 s[0].stripTrailingZeros().toPlainString(), s[1].stripTrailingZeros().toPlainString(), s[2].stripTrailingZeros().toPlainString()));
+    }
+
+    /** The bills, one line each, sorted, amounts without trailing zeros: the same text as the Spark job writes, to diff them. */
+    public static void writeBills(Path file, java.util.List<dev.switchboard.billing.Bill> bills) throws java.io.IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (var b : bills)
+            lines.add(String.join(",", b.subscriber(), b.period(), b.currency(), b.planId(), "" + b.calls(), "" + b.sms(), "" + b.totalSeconds(),
+                    "" + b.billedSeconds(), "" + b.freeSeconds(), "" + b.freeSms(), plain(b.amount()), plain(b.taxRate()), plain(b.tax()),
+                    plain(b.total()), "" + b.unpriced()));
+        lines.sort(null);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
     }
 
     private static double secs(long t0) {

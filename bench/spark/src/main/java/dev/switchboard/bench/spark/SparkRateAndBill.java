@@ -44,7 +44,7 @@ import org.apache.spark.util.AccumulatorV2;
  * NDJSON file, the same {@link Rater} inside mapPartitions (repartitioned by calling number, sorted within
  * partitions by start time, ties in file order), bills per subscriber, month and currency with
  * {@link BillingRun#tax}, and the reconciliation (sum of the bills' amounts = sum of the rated costs, exactly).
- * Args: FILE [PARTITIONS].
+ * Args: FILE [PARTITIONS [BILLS_OUT]].
  */
 public final class SparkRateAndBill {
     /** Cost as an exact Spark decimal: the rater keeps at most 10 decimals (docs/RATING.md, rule 7). */
@@ -125,6 +125,7 @@ public final class SparkRateAndBill {
             System.out.printf("  reconciliation %s: bills %s = cdrs %s → %s%n", cur, b.stripTrailingZeros().toPlainString(), c.stripTrailingZeros().toPlainString(), eq);
         }
         System.out.println(reconciled ? "RECONCILED" : "NOT RECONCILED");
+        if (args.length > 2) RateAndBillBench.writeBills(java.nio.file.Path.of(args[2]), bills);
         spark.stop();
         System.exit(reconciled ? 0 : 1);
     }
