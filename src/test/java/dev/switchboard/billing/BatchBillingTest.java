@@ -71,6 +71,7 @@ class BatchBillingTest {
                 left = FreeUnits.FRESH;
             }
             if (rater.rate(c, left) instanceof RatingResult.Rated r) {
+                assertThat(r.proof().check()).as("proof of %s", c).isTrue();
                 left = rater.balanceAfter(left, r);
                 out.merge(sub + " " + m + " " + r.currency(), r.cost(), BigDecimal::add);
             }
