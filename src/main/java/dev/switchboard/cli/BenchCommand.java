@@ -203,11 +203,12 @@ final class BenchCommand implements Callable<Integer> {
             }
             return RateAndBillBench.run(dir, count, seed, input, true, n, billsOut);
         }
+        if (input != null) return RateAndBillBench.run(null, count, seed, input, false, n, billsOut);
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("switchboard-bench");
         try {
-            return RateAndBillBench.run(dir, count, seed, input, false, n, billsOut);
+            return RateAndBillBench.run(dir, count, seed, null, false, n, billsOut);
         } finally {
-            if (input == null) deleteTree(dir);
+            deleteTree(dir);
         }
     }
 
