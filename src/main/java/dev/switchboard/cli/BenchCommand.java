@@ -31,13 +31,15 @@ import picocli.CommandLine.Parameters;
         description = {"bench ingest: end-to-end CDR throughput from file to SQL on a fresh embedded platform,",
                 "then each stage alone on a backlog (produce, mediation, sink), and peak RSS.",
                 "bench callcenter: event-to-dashboard latency (event produced → seen at /api/callcenter/live and on SSE),",
-                "p50/p95/p99, under a steady load at each of --rates call events a second."})
+                "p50/p95/p99, under a steady load at each of --rates call events a second.",
+                "bench rate-and-bill: --count clean CDRs generated once to NDJSON (not timed), then read, rated and billed",
+                "in one batch in memory (no store); time per phase, CDR/s, totals and the reconciliation."})
 final class BenchCommand implements Callable<Integer> {
     private static final Duration LIMIT = Duration.ofMinutes(30);
 
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "WHAT", description = "ingest or callcenter")
+    @Parameters(paramLabel = "WHAT", description = "ingest, callcenter or rate-and-bill")
     String what;
 
     @Option(names = "--count", defaultValue = "1000000", description = "CDRs; default ${DEFAULT-VALUE}")
@@ -61,10 +63,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "30s", description = "callcenter: measured time per rate, after 15 s of warm-up; default ${DEFAULT-VALUE}")
     String duration;
 
+    @Option(names = "--seed", defaultValue = "7", description = "rate-and-bill: generator seed; default ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "rate-and-bill: an NDJSON file of CDRs to use instead of generating one")
+    Path input;
+
+    @Option(names = "--keep", description = "rate-and-bill: write the generated file into --work and keep it (for bench/spark/run.sh)")
+    boolean keep;
+
+    @Option(names = "--bills-out", paramLabel = "FILE", description = "rate-and-bill: write the bills there, one CSV line each, sorted (to compare runs)")
+    Path billsOut;
+
+    @Option(names = "--generate-only", description = "rate-and-bill: with --keep, only write the file")
+    boolean generateOnly;
+
+    @Option(names = "--threads", defaultValue = "0", description = "rate-and-bill: threads; default 0 = available processors")
+    int threads;
+
     @Override
     public Integer call() throws Exception {
         if (what.equals("callcenter")) return callCenter();
-        if (!what.equals("ingest")) throw new UserError("unknown benchmark '" + what + "' (known: ingest, callcenter)");
+        if (what.equals("rate-and-bill")) return rateAndBill();
+        if (!what.equals("ingest")) throw new UserError("unknown benchmark '" + what + "' (known: ingest, callcenter, rate-and-bill)");
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("switchboard-bench");
         try {
             Path file = dir.resolve("cdrs.ndjson");
@@ -165,6 +186,30 @@ final class BenchCommand implements Callable<Integer> {
             Counts c = sb.cdrAccounting().orElseThrow().bySource().getOrDefault(source, Counts.ZERO);
             return c.in() >= n && c.drained() ? c : null;
         });
+    }
+
+    private int rateAndBill() throws Exception {
+        if (count <= 0) throw new UserError("--count must be positive");
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        if (keep) {
+            if (work == null) throw new UserError("--keep needs --work DIR");
+            Path dir = Files.createDirectories(work);
+            if (generateOnly) {
+                Path file = dir.resolve("cdrs.ndjson");
+                long g0 = System.nanoTime();
+                RateAndBillBench.generate(file, count, seed);
+                System.out.printf("generated %,d CDRs (%,d bytes) in %.1f s: %s%n", count, Files.size(file), secs(g0), file);
+                return 0;
+            }
+            return RateAndBillBench.run(dir, count, seed, input, true, n, billsOut);
+        }
+        if (input != null) return RateAndBillBench.run(null, count, seed, input, false, n, billsOut);
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("switchboard-bench");
+        try {
+            return RateAndBillBench.run(dir, count, seed, null, false, n, billsOut);
+        } finally {
+            deleteTree(dir);
+        }
     }
 
     private int callCenter() throws Exception {

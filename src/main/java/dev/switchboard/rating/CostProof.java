@@ -67,9 +67,9 @@ public record CostProof(
             return amount.multiply(BigDecimal.valueOf(count));
         }
 
-        /** This run with one more increment. */
-        Increment plusOne() {
-            return new Increment(fromSec, seconds, count + 1, amount);
+        /** This run with {@code more} increments more. */
+        Increment plus(long more) {
+            return new Increment(fromSec, seconds, count + more, amount);
         }
     }
 

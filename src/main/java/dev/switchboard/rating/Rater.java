@@ -136,10 +136,20 @@ public final class Rater {
             while (start < billed) {
                 if (end > free) {
                     long from = Math.max(start, free);
+                    long inc = rate.incrementSec();
+                    if (from == start && end - start == inc && (billed - start) % inc == 0) {
+                        // from here to the end, whole increments of equal price: one run of k, as k single steps would give
+                        long k = (billed - start) / inc;
+                        RateMath.Part p = parts.computeIfAbsent(inc, s -> RateMath.amount(CdrType.VOICE, rate.pricePerUnit(), s, rate.unitSec()));
+                        inexact |= !p.exact();
+                        addToRuns(increments, from, inc, p.amount(), k);
+                        sum = sum.add(p.amount().multiply(BigDecimal.valueOf(k)));
+                        break;
+                    }
                     RateMath.Part p = parts.computeIfAbsent(end - from,
                             s -> RateMath.amount(CdrType.VOICE, rate.pricePerUnit(), s, rate.unitSec()));
                     inexact |= !p.exact();
-                    addToRuns(increments, from, end - from, p.amount());
+                    addToRuns(increments, from, end - from, p.amount(), 1);
                     sum = sum.add(p.amount());
                 }
                 start = end;
@@ -156,16 +166,16 @@ public final class Rater {
         return new Rated(total, plan.currency(), rate.id(), plan.version(), proof, usedOf(freeUsed));
     }
 
-    /** Appends an increment, extending the last run when it is one more of the same length. */
-    private static void addToRuns(List<Increment> runs, long from, long seconds, BigDecimal amount) {
+    /** Appends {@code count} increments, extending the last run when they are more of the same length. */
+    private static void addToRuns(List<Increment> runs, long from, long seconds, BigDecimal amount, long count) {
         if (!runs.isEmpty()) {
             Increment last = runs.get(runs.size() - 1);
             if (last.seconds() == seconds && last.fromSec() + last.seconds() * last.count() == from) {
-                runs.set(runs.size() - 1, last.plusOne());
+                runs.set(runs.size() - 1, last.plus(count));
                 return;
             }
         }
-        runs.add(new Increment(from, seconds, 1, amount));
+        runs.add(new Increment(from, seconds, count, amount));
     }
 
     private static FreeUnits usedOf(List<FreeUse> freeUsed) {
