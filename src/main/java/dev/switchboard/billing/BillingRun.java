@@ -82,44 +82,36 @@ public final class BillingRun {
         Tariffs t = tariffs();
         Instant closedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<Bill> bills = compute(t, period, period.to(), null, closedAt);
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM bill WHERE period = ?")) {
-                    del.setString(1, period.month().toString());
-                    del.executeUpdate();
-                }
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO bill (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                    for (Bill b : bills) {
-                        int i = 0;
-                        ins.setString(++i, b.subscriber());
-                        ins.setString(++i, b.period());
-                        ins.setString(++i, b.currency());
-                        ins.setString(++i, b.planId());
-                        ins.setLong(++i, b.calls());
-                        ins.setLong(++i, b.sms());
-                        ins.setLong(++i, b.totalSeconds());
-                        ins.setLong(++i, b.billedSeconds());
-                        ins.setLong(++i, b.freeSeconds());
-                        ins.setLong(++i, b.freeSms());
-                        ins.setBigDecimal(++i, b.amount());
-                        ins.setBigDecimal(++i, b.taxRate());
-                        ins.setBigDecimal(++i, b.tax());
-                        ins.setBigDecimal(++i, b.total());
-                        ins.setLong(++i, b.unpriced());
-                        ins.setObject(++i, OffsetDateTime.ofInstant(b.closedAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                        ins.addBatch();
-                    }
-                    if (!bills.isEmpty()) ins.executeBatch();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        db.inTransaction("cannot store the bills of " + period.month(), c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM bill WHERE period = ?")) {
+                del.setString(1, period.month().toString());
+                del.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot store the bills of " + period.month() + ": " + e.getMessage(), e);
-        }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO bill (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (Bill b : bills) {
+                    int i = 0;
+                    ins.setString(++i, b.subscriber());
+                    ins.setString(++i, b.period());
+                    ins.setString(++i, b.currency());
+                    ins.setString(++i, b.planId());
+                    ins.setLong(++i, b.calls());
+                    ins.setLong(++i, b.sms());
+                    ins.setLong(++i, b.totalSeconds());
+                    ins.setLong(++i, b.billedSeconds());
+                    ins.setLong(++i, b.freeSeconds());
+                    ins.setLong(++i, b.freeSms());
+                    ins.setBigDecimal(++i, b.amount());
+                    ins.setBigDecimal(++i, b.taxRate());
+                    ins.setBigDecimal(++i, b.tax());
+                    ins.setBigDecimal(++i, b.total());
+                    ins.setLong(++i, b.unpriced());
+                    ins.setObject(++i, OffsetDateTime.ofInstant(b.closedAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                    ins.addBatch();
+                }
+                if (!bills.isEmpty()) ins.executeBatch();
+            }
+            return null;
+        });
         return summary(period, bills, reconcile(period), closedAt);
     }
 

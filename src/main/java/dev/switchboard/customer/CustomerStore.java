@@ -2,7 +2,6 @@ package dev.switchboard.customer;
 
 import dev.switchboard.callcenter.Sex;
 import dev.switchboard.store.Database;
-import dev.switchboard.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -307,32 +306,11 @@ public final class CustomerStore {
         return ps;
     }
 
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T read(Database.Work<T> work) {
+        return db.read("customer store", work);
     }
 
-    private <T> T read(Work<T> work) {
-        try (Connection c = db.connect()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("customer store: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(Database.Work<T> work) {
+        return db.inTransaction("customer store", work);
     }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("customer store: " + e.getMessage(), e);
-        }
-    }
-
 }

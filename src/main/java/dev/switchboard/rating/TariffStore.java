@@ -223,33 +223,14 @@ public final class TariffStore {
 
     // ---- plumbing
 
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T read(Database.Work<T> work) {
+        return db.read("tariff store", work);
     }
 
-    private <T> T read(Work<T> work) {
-        try (Connection c = db.connect()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("tariff store: " + e.getMessage(), e);
-        }
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            T result;
-            try {
-                result = work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-            listeners.forEach(Runnable::run);
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("tariff store: " + e.getMessage(), e);
-        }
+    /** A change, in one transaction; the listeners hear of it once it is committed. */
+    private <T> T inTransaction(Database.Work<T> work) {
+        T result = db.inTransaction("tariff store", work);
+        listeners.forEach(Runnable::run);
+        return result;
     }
 }

@@ -66,18 +66,39 @@ public final class Database implements AutoCloseable {
         TableMapping.RecordPosition none = new TableMapping.RecordPosition("", 0, 0);
         List<Object[]> rows = new ArrayList<>(values.size());
         for (V v : values) rows.add(mapping.row(v, none));
+        inTransaction("cannot write to " + mapping.table(), c -> {
+            RowWriter.write(dialect, c, mapping, rows);
+            return null;
+        });
+    }
+
+    /** Work on one connection. */
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} on a connection of its own; a database error becomes a {@link StoreException} headed {@code what}. */
+    public <T> T read(String what, Work<T> work) {
         try (Connection c = connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(String what, Work<T> work) {
+        return read(what, c -> {
             c.setAutoCommit(false);
             try {
-                RowWriter.write(dialect, c, mapping, rows);
+                T result = work.run(c);
                 c.commit();
+                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot write to " + mapping.table() + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Runs before the root connection opens: Flyway uses a connection of its own, and a DuckDB file allows one instance. */
