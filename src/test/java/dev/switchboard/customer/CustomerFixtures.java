@@ -1,28 +1,21 @@
 package dev.switchboard.customer;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.callcenter.Sex;
-import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
+import dev.switchboard.store.StoreFixtures;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Shared pieces of the customer tests: a key, a fixed clock, sample customers, and a fresh store per
  * engine (as StoreFixtures does for the CDR tests, whose helpers are private to the store package).
  */
 final class CustomerFixtures {
-    static final String PG_ENV = "SWITCHBOARD_TEST_PG";
     static final Instant NOW = Instant.parse("2026-03-01T10:15:30Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final byte[] KEY = new byte[32];
@@ -52,30 +45,8 @@ final class CustomerFixtures {
                         new Subscription("TV", LocalDate.of(2019, 1, 1), LocalDate.of(2021, 1, 1))));
     }
 
-    static TestStore fresh(Dialect dialect, Path dir) {
-        if (dialect == Dialect.DUCKDB) return new TestStore("jdbc:duckdb:" + dir.resolve("customers-" + UUID.randomUUID() + ".duckdb"), null);
-        String pg = System.getenv(PG_ENV);
-        assumeTrue(pg != null && !pg.isBlank(), PG_ENV + " is not set: PostgreSQL variant skipped");
-        String schema = "sb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(pg); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            throw new AssertionError(PG_ENV + "=" + pg + " is set but unusable: " + e.getMessage(), e);
-        }
-        return new TestStore(pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema, schema);
-    }
-
-    record TestStore(String url, String schema) implements AutoCloseable {
-        Database open() {
-            return Database.open(url, "", "");
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (schema == null) return;
-            try (Connection c = DriverManager.getConnection(System.getenv(PG_ENV)); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
+    /** A fresh store for one test: the store tests' own fixture. */
+    static StoreFixtures.TestStore fresh(Dialect dialect, Path dir) {
+        return StoreFixtures.fresh(dialect, dir);
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CustomerRoutesIT {
     static final String TOKEN = "s3cret-admin";
     @TempDir static Path dir;
-    static CustomerFixtures.TestStore testStore;
+    static dev.switchboard.store.StoreFixtures.TestStore testStore;
     static Database db;
     static Javalin app;
     static Javalin noTokenApp;

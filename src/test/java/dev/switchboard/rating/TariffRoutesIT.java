@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The tariff API on a real HTTP server over a DuckDB store: the file format in and out, versions, assignments, JSON errors. */
 class TariffRoutesIT {
     @TempDir static Path dir;
-    static TariffFixtures.TestStore testStore;
+    static dev.switchboard.store.StoreFixtures.TestStore testStore;
     static Database db;
     static Javalin app;
     static final AtomicInteger changes = new AtomicInteger();

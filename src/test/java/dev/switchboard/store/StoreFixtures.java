@@ -27,7 +27,7 @@ import java.util.UUID;
  * folder; on PostgreSQL, when {@code SWITCHBOARD_TEST_PG} names one, a schema of its own that is
  * dropped afterwards), the CDR table mappings, sample records and read-back helpers.
  */
-final class StoreFixtures {
+public final class StoreFixtures {
     static final String PG_ENV = "SWITCHBOARD_TEST_PG";
     static final Instant T0 = Instant.parse("2026-03-01T10:15:30Z");
 
@@ -37,7 +37,7 @@ final class StoreFixtures {
      * A store made for one test. PostgreSQL variants are skipped when the variable is unset; when it
      * is set and the server cannot be reached, creating the schema throws and the test fails.
      */
-    static TestStore fresh(Dialect dialect, Path dir) {
+    public static TestStore fresh(Dialect dialect, Path dir) {
         if (dialect == Dialect.DUCKDB) return new TestStore(dialect, "jdbc:duckdb:" + dir.resolve("history-" + UUID.randomUUID() + ".duckdb"), null);
         String pg = System.getenv(PG_ENV);
         assumeTrue(pg != null && !pg.isBlank(), PG_ENV + " is not set: PostgreSQL variant skipped");
@@ -51,12 +51,12 @@ final class StoreFixtures {
     }
 
     /** A store URL and, on PostgreSQL, the schema to drop when the test is done. */
-    record TestStore(Dialect dialect, String url, String schema) implements AutoCloseable {
-        Database open() {
+    public record TestStore(Dialect dialect, String url, String schema) implements AutoCloseable {
+        public Database open() {
             return Database.open(url, "", "");
         }
 
-        Database openReadOnly() {
+        public Database openReadOnly() {
             return Database.openReadOnly(url, "", "");
         }
 
