@@ -9,7 +9,6 @@ import dev.switchboard.platform.Json;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
 import dev.switchboard.store.StoreException;
-import dev.switchboard.store.TableMapping;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,18 +36,16 @@ import java.util.TreeMap;
  * streamed month by month, ordered by calling number, start time and id, and each subscriber's month starts
  * from {@link FreeUnits#FRESH}; free units are thus drawn in start-time order (the stream draws them in
  * arrival order, which may differ). A CDR whose price columns (cost, currency, rate, plan version, proof)
- * come out different is written back through the sink's mapping ({@link RatingHistory}: price columns
- * overwritten) in batches, one transaction each; unchanged rows are not touched, so running it again with
- * the same tariffs changes nothing. A dry run writes nothing.
+ * come out different is written back over the stored row ({@link PriceUpdates}: on DuckDB staged and joined,
+ * committed every 250,000 rows; on PostgreSQL batched updates, every 10,000); unchanged rows are not
+ * touched, so running it again with the same tariffs changes nothing. A dry run writes nothing.
  */
 public final class Rerating {
-    public static final int BATCH = 10_000;
     private static final int FETCH = 10_000;
     private static final String ZZ = "ZZ";
 
     private final Database db;
     private final Rater rater;
-    private final TableMapping<RatedCdr> rows = new RatingHistory.RatedRows();
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     private final Map<String, String> regionByPrefix = new HashMap<>();
 
@@ -84,20 +81,21 @@ public final class Rerating {
     public Result run(LocalDate from, LocalDate to, boolean dryRun) {
         Instant[] span = span(from, to);
         Totals totals = new Totals();
-        List<RatedCdr> pending = new ArrayList<>(BATCH);
-        // Month by month, so that one query holds one month (DuckDB materializes a result).
-        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-            var zone = rater.book().tariffs().zone();
-            Instant start = m.atDay(1).atStartOfDay(zone).toInstant();
-            Instant end = m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-            month(start, end, dryRun, totals, pending);
+        try (PriceUpdates updates = dryRun ? null : new PriceUpdates(db)) {
+            // Month by month, so that one query holds one month (DuckDB materializes a result).
+            for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+                var zone = rater.book().tariffs().zone();
+                Instant start = m.atDay(1).atStartOfDay(zone).toInstant();
+                Instant end = m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+                month(start, end, updates, totals);
+            }
         }
-        if (!dryRun) flush(pending);
         return new Result(span[0], span[1], totals.rerated, totals.changed, totals.unpriced, dryRun, totals.before, totals.after,
                 sorted(totals.bySubscriber), sorted(totals.byDestination));
     }
 
-    private void month(Instant start, Instant end, boolean dryRun, Totals totals, List<RatedCdr> pending) {
+    /** Re-prices one billing month; {@code updates} is null in a dry run. */
+    private void month(Instant start, Instant end, PriceUpdates updates, Totals totals) {
         String sql = "SELECT id, calling_number, called_number, start_time, duration_sec, type, result, operator, "
                 + "cost, currency, rate_id, plan_version, cost_proof FROM cdr WHERE start_time >= ? AND start_time < ? "
                 + "ORDER BY calling_number, start_time, id";
@@ -129,12 +127,10 @@ public final class Rerating {
                         }
                         totals.rerated++;
                         totals.add(cdr, old, now, region(cdr.calledNumber()));
-                        if (!old.same(now)) {
+                        String proof = now.priced() ? Json.write(now.proof()) : null; // serialized once: compared, then stored
+                        if (!old.same(now, proof)) {
                             totals.changed++;
-                            if (!dryRun) {
-                                pending.add(now);
-                                if (pending.size() >= BATCH) flush(pending);
-                            }
+                            if (updates != null) updates.add(now, proof);
                         }
                     }
                 }
@@ -146,17 +142,12 @@ public final class Rerating {
         }
     }
 
-    private void flush(List<RatedCdr> pending) {
-        db.write(rows, pending);
-        pending.clear();
-    }
-
     /** The price columns as stored. */
     private record Stored(BigDecimal cost, String currency, String rateId, Integer planVersion, String proof) {
-        boolean same(RatedCdr now) {
+        boolean same(RatedCdr now, String nowProof) {
             if (!now.priced()) return cost == null && currency == null && rateId == null && proof == null && (planVersion == null || planVersion == 0);
             return cost != null && storedScale(now.cost(), cost) && now.currency().equals(currency) && Objects.equals(now.rateId(), rateId)
-                    && planVersion != null && planVersion == now.planVersion() && Json.write(now.proof()).equals(proof);
+                    && planVersion != null && planVersion == now.planVersion() && nowProof.equals(proof);
         }
     }
 

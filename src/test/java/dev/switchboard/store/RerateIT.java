@@ -163,4 +163,32 @@ class RerateIT {
             assertThat(proofs(db)).isEqualTo(proofsNow);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aRateRemovedLeavesTheCdrUnpricedAndPricingItAgainRestoresIt(Dialect dialect) throws Exception {
+        // Only French numbers priced: B's call to Germany has no rate any more.
+        Rate france = new Rate("fr", CdrType.VOICE, "33", null, BigDecimal.ZERO, new BigDecimal("0.10"), 60, 60, 60, null, null,
+                Rounding.HALF_UP, 2, "USD");
+        PlanVersion frOnly = new PlanVersion("p", 1, Instant.EPOCH, "USD", BigDecimal.ZERO, List.of(), Set.of(), List.of(france),
+                List.of(new FreeAllowance("voice-60", CdrType.VOICE, 60, List.of())));
+        Tariffs franceOnly = new Tariffs(Map.of("p", List.of(frOnly)), Map.of(), "p", ZoneOffset.UTC);
+        try (StoreFixtures.TestStore store = StoreFixtures.fresh(dialect, dir); Database db = store.open()) {
+            db.write(ratedRows(), ratedInArrivalOrder(OLD, List.of(A1, A2, B1)));
+            Map<String, String> stored = prices(db);
+
+            Rerating.Result removed = new Rerating(db, franceOnly).run(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1), false);
+            assertThat(List.of(removed.rerated(), removed.unpriced())).containsExactly(3L, 1L);
+            try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT cost, currency, rate_id, plan_version, cost_proof FROM cdr WHERE id = 'b1'")) {
+                assertThat(rs.next()).isTrue();
+                for (int i = 1; i <= 5; i++) assertThat(rs.getObject(i)).as("column %d", i).isNull();
+            }
+            assertThat(removed.after().get("USD")).isEqualByComparingTo("0.20"); // a2 free, a1 120 s × 0.10
+
+            Rerating.Result restored = new Rerating(db, OLD).run(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1), false);
+            assertThat(restored.unpriced()).isZero();
+            assertThat(prices(db).get("b1")).isEqualTo(stored.get("b1"));
+        }
+    }
 }
