@@ -1,13 +1,11 @@
 package dev.switchboard.billing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.platform.Json;
 import dev.switchboard.rating.PlanVersion;
+import dev.switchboard.rating.StoredProof;
 import dev.switchboard.rating.Tariffs;
 import dev.switchboard.revenue.Period;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.StoreException;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -260,16 +258,15 @@ public final class BillingRun {
 
     /** Billed seconds (voice) and free units (seconds for voice, messages for SMS) from one cost proof. */
     private static void addProof(Acc a, String type, String proof) {
-        JsonNode p;
+        long[] billedAndFree;
         try {
-            p = Json.MAPPER.readTree(proof);
-        } catch (IOException e) {
-            throw new StoreException("a stored cost proof is not JSON: " + e.getMessage(), e);
+            billedAndFree = StoredProof.billedAndFree(proof);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(e.getMessage(), e);
         }
         boolean voice = "VOICE".equals(type);
-        if (voice) a.billedSeconds += p.path("billed_seconds").asLong(0);
-        long free = 0;
-        for (JsonNode use : p.path("free_units_used")) free += use.path("units").asLong(0);
+        if (voice) a.billedSeconds += billedAndFree[0];
+        long free = billedAndFree[1];
         if (voice) a.freeSeconds += free;
         else a.freeSms += free;
     }

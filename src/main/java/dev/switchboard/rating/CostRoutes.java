@@ -1,5 +1,7 @@
 package dev.switchboard.rating;
 
+import dev.switchboard.cdr.CdrType;
+import dev.switchboard.platform.Json;
 import dev.switchboard.store.Database;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -10,7 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 
-/** {@code GET /api/cdr/{id}/cost}: the cost proof of a rated CDR, as stored with it. */
+/**
+ * {@code GET /api/cdr/{id}/cost}: the cost proof of a rated CDR, rebuilt whole from what is stored with it
+ * ({@link StoredProof}), with its {@code check}.
+ */
 public final class CostRoutes {
     private final Database db;
 
@@ -24,7 +29,8 @@ public final class CostRoutes {
 
     private void cost(Context ctx) throws SQLException {
         String id = ctx.pathParam("id");
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT cost_proof FROM cdr WHERE id = ?")) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT cost_proof, type, rate_id, plan_version, currency FROM cdr WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -33,7 +39,8 @@ public final class CostRoutes {
                     ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "not rated",
                             "details", "CDR " + id + " is stored but has no price (not rated yet, or no rate matched: see cdr_error)"));
                 } else {
-                    ctx.contentType("application/json").result(rs.getString(1));
+                    CostProof proof = StoredProof.read(rs.getString(1), CdrType.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4), rs.getString(5));
+                    ctx.contentType("application/json").result(Json.write(proof));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package dev.switchboard.rating;
 
 import dev.switchboard.cdr.Cdr;
-import dev.switchboard.platform.Json;
 import dev.switchboard.store.Column;
 import dev.switchboard.store.SqlSink;
 import dev.switchboard.store.TableMapping;
@@ -51,7 +50,7 @@ public final class RatingHistory {
             Cdr c = r.cdr();
             return new Object[] {c.id(), c.callingNumber(), c.calledNumber(), c.startTime(), c.durationSec(), c.type().name(),
                     c.result().name(), c.operator(), r.cost(), r.currency(), r.rateId(), r.priced() ? r.planVersion() : null,
-                    r.priced() ? Json.write(r.proof()) : null};
+                    r.priced() ? StoredProof.write(r.proof()) : null};
         }
     }
 }

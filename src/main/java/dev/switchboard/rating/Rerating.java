@@ -5,7 +5,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.switchboard.cdr.Cdr;
 import dev.switchboard.cdr.CdrResult;
 import dev.switchboard.cdr.CdrType;
-import dev.switchboard.platform.Json;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
 import dev.switchboard.store.StoreException;
@@ -127,7 +126,7 @@ public final class Rerating {
                         }
                         totals.rerated++;
                         totals.add(cdr, old, now, region(cdr.calledNumber()));
-                        String proof = now.priced() ? Json.write(now.proof()) : null; // serialized once: compared, then stored
+                        String proof = now.priced() ? StoredProof.write(now.proof()) : null; // serialized once: compared, then stored
                         if (!old.same(now, proof)) {
                             totals.changed++;
                             if (updates != null) updates.add(now, proof);

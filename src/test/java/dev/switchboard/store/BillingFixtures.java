@@ -1,6 +1,11 @@
 package dev.switchboard.store;
 
+import dev.switchboard.cdr.CdrType;
+import dev.switchboard.rating.CostProof;
+import dev.switchboard.rating.DayKind;
 import dev.switchboard.rating.PlanVersion;
+import dev.switchboard.rating.Rounding;
+import dev.switchboard.rating.StoredProof;
 import dev.switchboard.rating.Tariffs;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -8,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -60,10 +66,16 @@ final class BillingFixtures {
         }
     }
 
+    /** A stored proof (the compact layout) with what billing reads: billed seconds and free units used. */
     static String proof(String type, long billed, long free, String total) {
-        String used = free == 0 ? "[]" : "[{\"allowance_id\":\"" + (type.equals("SMS") ? "sms-10" : "voice-100") + "\",\"units\":" + free + "}]";
-        return "{\"plan_id\":\"basic\",\"plan_version\":1,\"type\":\"" + type + "\",\"billed_seconds\":" + billed + ",\"free_units_used\":" + used
-                + ",\"total\":\"" + total + "\",\"currency\":\"EUR\"}";
+        boolean sms = type.equals("SMS");
+        List<CostProof.FreeUse> used = free == 0 ? List.of() : List.of(new CostProof.FreeUse(sms ? "sms-10" : "voice-100", free));
+        BigDecimal amount = new BigDecimal(total);
+        List<CostProof.Increment> paid = amount.signum() == 0 ? List.of()
+                : List.of(new CostProof.Increment(free, sms ? 1 : billed - free, 1, amount));
+        return StoredProof.write(new CostProof("basic", 1, CdrType.valueOf(type), "r1", "33", null, DayKind.WEEKDAY,
+                LocalDateTime.parse("2026-03-02T10:00"), billed, used, amount, sms ? 1 : 60, paid, false, BigDecimal.ZERO, amount, null, null,
+                CostProof.Clamp.NONE, amount, Rounding.NONE, 0, amount, "EUR"));
     }
 
     static void voice(Database db, String id, String caller, String start, int seconds, String cost, String currency, long billed, long free)
