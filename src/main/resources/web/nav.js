@@ -6,6 +6,7 @@
     { href: '/', label: 'Overview' },
     { href: '/callcenter.html', label: 'Call center' },
     { href: '/revenue.html', label: 'Revenue' },
+    { href: '/billing.html', label: 'Billing' },
     // later: Marketing, IVR
   ];
 

@@ -17,8 +17,18 @@ public final class BillingFormats {
     private BillingFormats() {}
 
     public static Map<String, Object> json(Bill b) {
+        return json(b, false, null);
+    }
+
+    /** A bill with {@code customer_name}: the name of the customer the number belongs to, null when none. */
+    public static Map<String, Object> json(Bill b, String customerName) {
+        return json(b, true, customerName);
+    }
+
+    private static Map<String, Object> json(Bill b, boolean withName, String customerName) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("subscriber", b.subscriber());
+        if (withName) m.put("customer_name", customerName);
         m.put("period", b.period());
         m.put("currency", b.currency());
         m.put("plan_id", b.planId());
@@ -41,6 +51,37 @@ public final class BillingFormats {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("period", period);
         m.put("bills", bills.stream().map(BillingFormats::json).toList());
+        return m;
+    }
+
+    /** A bill list: paging and sorting as asked, the page's bills with customer names, the totals of all the period's bills. */
+    public static Map<String, Object> json(BillListing l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("period", l.period());
+        m.put("count", l.count());
+        m.put("offset", l.offset());
+        m.put("limit", l.limit());
+        m.put("sort", l.sort());
+        m.put("order", l.order());
+        m.put("bills", l.rows().stream().map(r -> json(r.bill(), r.customerName())).toList());
+        List<Map<String, Object>> totals = new ArrayList<>();
+        for (BillListing.Totals t : l.totals()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("currency", t.currency());
+            r.put("bills", t.bills());
+            r.put("calls", t.calls());
+            r.put("sms", t.sms());
+            r.put("total_seconds", t.totalSeconds());
+            r.put("billed_seconds", t.billedSeconds());
+            r.put("free_seconds", t.freeSeconds());
+            r.put("free_sms", t.freeSms());
+            r.put("amount", Money.text(t.amount()));
+            r.put("tax", Money.text(t.tax()));
+            r.put("total", Money.text(t.total()));
+            r.put("unpriced", t.unpriced());
+            totals.add(r);
+        }
+        m.put("totals", totals);
         return m;
     }
 
@@ -79,8 +120,14 @@ public final class BillingFormats {
     }
 
     public static Map<String, Object> json(Balance b) {
+        return json(b, null);
+    }
+
+    /** The live balance with {@code customer_name} (null when the number belongs to no customer). */
+    public static Map<String, Object> json(Balance b, String customerName) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", b.number());
+        m.put("customer_name", customerName);
         m.put("period", b.period().month().toString());
         m.put("zone", b.period().zone().getId());
         m.put("from", b.period().from().toString());
@@ -115,12 +162,23 @@ public final class BillingFormats {
 
     /** One printable invoice (A4, no script) for a subscriber's bills of a period. */
     public static String invoice(String subscriber, String period, List<Bill> bills) {
+        return invoice(subscriber, null, period, bills);
+    }
+
+    /**
+     * One printable invoice, headed with the customer's name when the number belongs to a customer
+     * ({@code customerName} null: no name line). Nothing else about the customer is shown.
+     */
+    public static String invoice(String subscriber, String customerName, String period, List<Bill> bills) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Invoice ").append(esc(subscriber)).append(' ').append(esc(period))
                 .append("</title>\n<style>body{font-family:sans-serif;margin:2em;color:#111}table{border-collapse:collapse;margin:1em 0;min-width:24em}"
                         + "th,td{border-bottom:1px solid #ccc;padding:.3em .8em;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}"
                         + "tr.total td{font-weight:bold;border-top:2px solid #111}@page{size:A4;margin:2cm}@media print{body{margin:0}}</style></head>\n<body>\n");
-        h.append("<h1>Invoice</h1>\n<p>Subscriber: <strong data-testid=\"subscriber\">").append(esc(subscriber))
+        h.append("<h1>Invoice</h1>\n<p>");
+        if (customerName != null && !customerName.isBlank())
+            h.append("Customer: <strong data-testid=\"customer-name\">").append(esc(customerName)).append("</strong><br>");
+        h.append("Subscriber: <strong data-testid=\"subscriber\">").append(esc(subscriber))
                 .append("</strong><br>Period: <span data-testid=\"period\">").append(esc(period)).append("</span>");
         if (!bills.isEmpty()) {
             h.append("<br>Plan: <span data-testid=\"plan\">").append(esc(bills.get(0).planId())).append("</span>");

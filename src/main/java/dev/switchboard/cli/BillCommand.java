@@ -1,8 +1,10 @@
 package dev.switchboard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.billing.BillListing;
 import dev.switchboard.billing.BillingFormats;
 import dev.switchboard.billing.BillingRun;
+import dev.switchboard.customer.CustomerNames;
 import dev.switchboard.platform.InstanceLock;
 import dev.switchboard.platform.Json;
 import dev.switchboard.platform.Settings;
@@ -73,7 +75,7 @@ final class BillCommand implements Callable<Integer> {
             if (out != null) {
                 var bills = billing.bills(p);
                 write(fmt.equals("csv") ? BillingFormats.csv(bills) : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        BillingFormats.json(p.month().toString(), bills)));
+                        BillingFormats.json(BillListing.of(p.month().toString(), bills, new CustomerNames(db)::of, null, null, null, 0))));
             }
             return summary.reconciled() ? 0 : 1;
         }

@@ -5,6 +5,7 @@ import dev.switchboard.billing.BillingRoutes;
 import dev.switchboard.billing.BillingRun;
 import dev.switchboard.callcenter.CallCenterRoutes;
 import dev.switchboard.rating.CostRoutes;
+import dev.switchboard.customer.CustomerNames;
 import dev.switchboard.customer.CustomerRoutes;
 import dev.switchboard.rating.TariffRoutes;
 import dev.switchboard.ingest.BadBodyException;
@@ -53,7 +54,8 @@ public final class WebServer implements AutoCloseable {
         sb.database().ifPresent(db -> new RevenueRoutes(new RevenueService(new RevenueQueries(db), sb.settings().zone(), Clock.systemUTC())).register(app));
         sb.customers().ifPresent(customers -> new CustomerRoutes(customers, sb.settings().get(SettingsSpec.ADMIN_TOKEN)).register(app));
         sb.tariffs().ifPresent(tariffs -> new TariffRoutes(tariffs).register(app));
-        sb.database().ifPresent(db -> sb.tariffs().ifPresent(t -> new BillingRoutes(new BillingRun(db, t::load, Clock.systemUTC())).register(app)));
+        sb.database().ifPresent(db -> sb.tariffs().ifPresent(t -> new BillingRoutes(new BillingRun(db, t::load, Clock.systemUTC()),
+                new CustomerNames(db)::of).register(app)));
         app.sse("/api/events", events::join);
         app.exception(BadBodyException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad body", e.getMessage()));
         app.exception(UnknownKindException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "unknown kind", e.getMessage()));
