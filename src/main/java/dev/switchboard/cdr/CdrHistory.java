@@ -22,9 +22,10 @@ public final class CdrHistory {
     }
 
     static final class CdrRows implements TableMapping<Cdr> {
-        private static final List<Column> COLUMNS = List.of(Column.text("id"), Column.text("calling_number"),
+        private static final List<Column> COLUMNS = CdrPlaceColumns.after(List.of(Column.text("id"), Column.text("calling_number"),
                 Column.text("called_number"), Column.timestamp("start_time"), Column.integer("duration_sec"),
-                Column.text("type"), Column.text("result"), Column.text("operator"));
+                Column.text("type"), Column.text("result"), Column.text("operator")));
+        private final CdrPlaceColumns places = new CdrPlaceColumns();
 
         @Override
         public String table() {
@@ -38,8 +39,8 @@ public final class CdrHistory {
 
         @Override
         public Object[] row(Cdr c, RecordPosition position) {
-            return new Object[] {c.id(), c.callingNumber(), c.calledNumber(), c.startTime(), c.durationSec(),
-                    c.type().name(), c.result().name(), c.operator()};
+            return places.append(new Object[] {c.id(), c.callingNumber(), c.calledNumber(), c.startTime(), c.durationSec(),
+                    c.type().name(), c.result().name(), c.operator()}, c);
         }
     }
 }

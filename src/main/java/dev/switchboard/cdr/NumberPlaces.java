@@ -16,9 +16,10 @@ import java.util.Objects;
  *
  * <p>The zone comes from {@link PhoneNumberToTimeZonesMapper}. Where it names one zone, that is the
  * number's zone. Where it names several (a mobile number in a country with many zones, a toll-free
- * number) or none, the number's zone is {@code fallback} (the platform's configured zone) if the list
- * holds it or is empty, otherwise the first of the list in alphabetical order; such a zone is
- * {@link Place#zoneGuessed() guessed}. Answers are cached by number.
+ * number) or none, the number's zone is taken to be {@code fallback}, the platform's configured zone
+ * (where its own subscribers mostly are), and is {@link Place#zoneGuessed() guessed}. The store keeps
+ * only a known zone ({@link Place#knownZone()}); SQL puts the configured zone where it is null. Answers
+ * are cached by number.
  */
 public final class NumberPlaces {
     public static final String UNKNOWN_REGION = "ZZ";
@@ -34,6 +35,11 @@ public final class NumberPlaces {
         public Place {
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(zone, "zone");
+        }
+
+        /** The zone's id when libphonenumber names exactly one, else null. */
+        public String knownZone() {
+            return zoneGuessed ? null : zone.getId();
         }
     }
 
@@ -56,12 +62,8 @@ public final class NumberPlaces {
         }
         String region = util.getRegionCodeForNumber(parsed);
         List<String> names = zones.getTimeZonesForNumber(parsed).stream()
-                .filter(z -> !z.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())).sorted().toList();
-        ZoneId zone;
+                .filter(z -> !z.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())).toList();
         boolean guessed = names.size() != 1;
-        if (names.size() == 1) zone = ZoneId.of(names.get(0));
-        else if (names.isEmpty() || names.contains(fallback.getId())) zone = fallback;
-        else zone = ZoneId.of(names.get(0));
-        return new Place(parsed.getCountryCode(), region == null ? UNKNOWN_REGION : region, zone, guessed);
+        return new Place(parsed.getCountryCode(), region == null ? UNKNOWN_REGION : region, guessed ? fallback : ZoneId.of(names.get(0)), guessed);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.rating;
 
 import dev.switchboard.cdr.Cdr;
+import dev.switchboard.cdr.CdrPlaceColumns;
 import dev.switchboard.store.Column;
 import dev.switchboard.store.SqlSink;
 import dev.switchboard.store.TableMapping;
@@ -19,10 +20,11 @@ public final class RatingHistory {
     }
 
     static final class RatedRows implements TableMapping<RatedCdr> {
-        private static final List<Column> COLUMNS = List.of(Column.text("id"), Column.text("calling_number"),
+        private static final List<Column> COLUMNS = CdrPlaceColumns.after(List.of(Column.text("id"), Column.text("calling_number"),
                 Column.text("called_number"), Column.timestamp("start_time"), Column.integer("duration_sec"),
                 Column.text("type"), Column.text("result"), Column.text("operator"), Column.decimal("cost"), Column.text("currency"),
-                Column.text("rate_id"), Column.integer("plan_version"), Column.text("cost_proof"));
+                Column.text("rate_id"), Column.integer("plan_version"), Column.text("cost_proof")));
+        private final CdrPlaceColumns places = new CdrPlaceColumns();
         private static final List<String> PRICE = List.of("cost", "currency", "rate_id", "plan_version", "cost_proof");
 
         @Override
@@ -48,9 +50,9 @@ public final class RatingHistory {
         @Override
         public Object[] row(RatedCdr r, RecordPosition position) {
             Cdr c = r.cdr();
-            return new Object[] {c.id(), c.callingNumber(), c.calledNumber(), c.startTime(), c.durationSec(), c.type().name(),
+            return places.append(new Object[] {c.id(), c.callingNumber(), c.calledNumber(), c.startTime(), c.durationSec(), c.type().name(),
                     c.result().name(), c.operator(), r.cost(), r.currency(), r.rateId(), r.priced() ? r.planVersion() : null,
-                    r.priced() ? StoredProof.write(r.proof()) : null};
+                    r.priced() ? StoredProof.write(r.proof()) : null}, c);
         }
     }
 }

@@ -18,11 +18,13 @@ class NumberPlacesTest {
     }
 
     @Test
-    void severalZonesGiveTheConfiguredOneWhenListedElseTheFirstByName() {
-        // US toll-free: every North American zone, New York among them
+    void severalZonesGiveTheConfiguredOneGuessed() {
+        // US toll-free: every North American zone
         assertThat(places.of("+18005550199")).isEqualTo(new Place(1, "US", NEW_YORK, true));
-        // an Australian mobile: seven zones, not New York; the first by name
-        assertThat(places.of("+61412345678")).isEqualTo(new Place(61, "AU", ZoneId.of("Australia/Adelaide"), true));
+        // an Australian mobile: seven zones
+        assertThat(places.of("+61412345678")).isEqualTo(new Place(61, "AU", NEW_YORK, true));
+        assertThat(places.of("+61412345678").knownZone()).isNull();
+        assertThat(places.of("+14155550123").knownZone()).isEqualTo("America/Los_Angeles");
     }
 
     @Test
