@@ -26,6 +26,8 @@ public final class DirectoryStore {
     /** One page of a listing and the count of all entries that pass the filter. */
     public record Page(List<DirectoryEntry> entries, long total, int offset, int limit) {}
 
+    /** Up to this many entries merge row by row; more rewrite the table in bulk. */
+    private static final int FEW = 1000;
     private static final String SELECT = "SELECT prefix, business_type, name FROM " + DirectoryRows.TABLE;
 
     private final Database db;
@@ -72,6 +74,12 @@ public final class DirectoryStore {
     public int importEntries(Collection<DirectoryEntry> entries, Mode mode) {
         BusinessDirectory incoming = checked(entries);
         return inTransaction(c -> {
+            if (mode == Mode.MERGE && incoming.size() <= FEW) {
+                for (DirectoryEntry e : incoming.entries()) delete(c, e.prefix());
+                DirectoryRows.insert(db.dialect(), c, incoming.entries());
+                return (int) count(c, "", List.of());
+            }
+            // Many: everything is rewritten in bulk (deleting and inserting row by row takes minutes for 100,000).
             Map<String, DirectoryEntry> all = new LinkedHashMap<>();
             if (mode == Mode.MERGE) for (DirectoryEntry e : select(c, "", List.of(), Integer.MAX_VALUE, 0)) all.put(e.prefix(), e);
             for (DirectoryEntry e : incoming.entries()) all.put(e.prefix(), e);
