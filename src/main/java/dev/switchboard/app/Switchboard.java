@@ -21,6 +21,8 @@ import dev.switchboard.customer.CustomerStore;
 import dev.switchboard.ingest.IngestService;
 import dev.switchboard.ingest.RawProducer;
 import dev.switchboard.ingest.StoreProgress;
+import dev.switchboard.marketing.DirectoryStore;
+import dev.switchboard.marketing.LiveDirectory;
 import dev.switchboard.mediation.AccountingView;
 import dev.switchboard.platform.ControlCommand;
 import dev.switchboard.platform.EmbeddedKafka;
@@ -71,6 +73,8 @@ public final class Switchboard implements AutoCloseable {
     private CallerDirectory callers = CallerDirectory.NONE;
     private CustomerStore customers;
     private TariffStore tariffs;
+    private DirectoryStore directoryStore;
+    private LiveDirectory directory;
     /** The rater of the moment; without a store (a stream-only process) it prices with the example set. */
     private final java.util.concurrent.atomic.AtomicReference<Rater> rater = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -117,6 +121,9 @@ public final class Switchboard implements AutoCloseable {
             store.load().ifPresent(t -> rater.set(new Rater(t)));
             // A tariff change through the API takes effect for the next CDR rated.
             store.onChange(() -> store.load().ifPresent(t -> rater.set(new Rater(t))));
+            directoryStore = new DirectoryStore(database);
+            DirectoryBootstrap.seedIfEmpty(directoryStore, settings);
+            directory = LiveDirectory.of(directoryStore);
         }
         if (has(Role.STREAM)) {
             StreamsBuilder builder = new StreamsBuilder();
@@ -243,6 +250,16 @@ public final class Switchboard implements AutoCloseable {
     /** The tariff plans, where this process has the store. */
     public Optional<TariffStore> tariffs() {
         return Optional.ofNullable(tariffs);
+    }
+
+    /** The business directory, where this process has the store. */
+    public Optional<DirectoryStore> directoryStore() {
+        return Optional.ofNullable(directoryStore);
+    }
+
+    /** The business directory of the moment (kept current on every change), where this process has the store. */
+    public Optional<LiveDirectory> directory() {
+        return Optional.ofNullable(directory);
     }
 
     public Optional<IngestService> ingest() {

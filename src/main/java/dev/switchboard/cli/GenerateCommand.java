@@ -13,6 +13,9 @@ import dev.switchboard.generate.CdrGenerator;
 import dev.switchboard.generate.CdrWorkload;
 import dev.switchboard.generate.GapDistribution;
 import dev.switchboard.generate.SubscriberBase;
+import dev.switchboard.marketing.BusinessDirectory;
+import dev.switchboard.marketing.DirectoryCsv;
+import dev.switchboard.marketing.DirectoryException;
 import dev.switchboard.platform.Json;
 import dev.switchboard.platform.Settings;
 import java.io.BufferedWriter;
@@ -68,8 +71,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--international-rate", defaultValue = "0.08", description = "cdr: share of calls to foreign numbers; default ${DEFAULT-VALUE}")
     double internationalShare;
 
-    @Option(names = "--business-rate", defaultValue = "0.15", description = "cdr: share of calls to business numbers; default ${DEFAULT-VALUE}")
+    @Option(names = "--business-rate", defaultValue = "0.15", description = {"cdr: share of calls to business numbers, drawn from the business directory",
+            "  (the region's default one, or --directory) weighted by business type (docs/MARKETING.md); default ${DEFAULT-VALUE}"})
     double businessShare;
+
+    @Option(names = "--directory", paramLabel = "CSV", description = "cdr: call the businesses of this directory file (prefix,business_type,name) "
+            + "instead of the region's default directory")
+    Path directory;
 
     @Option(names = "--call-time", defaultValue = "business_hours", description = "cdr: hour-of-day profile: uniform, business_hours, evening, midnight; default ${DEFAULT-VALUE}")
     String callTime;
@@ -111,7 +119,13 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         SubscriberBase base = SubscriberBase.loadOrCreate(settings.dataDir(), settings.region());
-        CdrGenerator generator = new CdrGenerator(workload, base);
+        if (directory != null) base = base.withBusinesses(readDirectory(directory));
+        CdrGenerator generator;
+        try {
+            generator = new CdrGenerator(workload, base);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         if (server != null && rate == null) throw new UserError("--server needs --rate (live mode)");
         if (rate != null) {
             if (!(rate > 0)) throw new UserError("--rate must be positive");
@@ -133,6 +147,15 @@ final class GenerateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.err.printf("generated %s in %.1f s%n", generator.counts(), seconds);
         return 0;
+    }
+
+    private static BusinessDirectory readDirectory(Path file) throws java.io.IOException {
+        if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return BusinessDirectory.of(DirectoryCsv.read(in));
+        } catch (DirectoryException e) {
+            throw new UserError(e.oneLine());
+        }
     }
 
     private Integer generateCalls(Settings settings) throws Exception {

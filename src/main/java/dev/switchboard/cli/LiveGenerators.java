@@ -30,9 +30,18 @@ final class LiveGenerators implements AutoCloseable {
     static AutoCloseable startIfAsked(Switchboard sb) {
         if (!sb.settings().roles().contains(Role.GENERATE) || sb.ingest().isEmpty()) return () -> {};
         SubscriberBase base = SubscriberBase.loadOrCreate(sb.settings().dataDir(), sb.settings().region());
+        // Business calls go to the stored directory (as it is now) when this process has one.
         CdrWorkload workload = CdrWorkload.defaults().toBuilder()
                 .seed(System.nanoTime()).errorRate(0.03).duplicateRate(0.01).zone(sb.settings().zone()).build();
-        LiveGenerators g = new LiveGenerators(sb.ingest().get(), new CdrGenerator(workload, base), sb.settings().generatorRate());
+        CdrGenerator generator = new CdrGenerator(workload, base);
+        if (sb.directory().isPresent()) {
+            try {
+                generator = new CdrGenerator(workload, base.withBusinesses(sb.directory().get().get()));
+            } catch (IllegalArgumentException e) {
+                log.warn("the stored business directory cannot be called ({}): the generator calls the default businesses", e.getMessage());
+            }
+        }
+        LiveGenerators g = new LiveGenerators(sb.ingest().get(), generator, sb.settings().generatorRate());
         g.thread.start();
         log.info("live CDR generator at {} records/s", sb.settings().generatorRate());
         LiveCallSimulator calls = LiveCallSimulator.start(sb, sb.ingest().get());

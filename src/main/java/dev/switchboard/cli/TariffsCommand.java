@@ -1,13 +1,11 @@
 package dev.switchboard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.platform.InstanceLock;
 import dev.switchboard.platform.Settings;
 import dev.switchboard.rating.TariffException;
 import dev.switchboard.rating.TariffFiles;
 import dev.switchboard.rating.TariffStore;
 import dev.switchboard.rating.Tariffs;
-import dev.switchboard.store.Database;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -129,26 +126,12 @@ final class TariffsCommand implements Runnable {
 
     /** On the store of this data folder, or through the API of the process that holds it (or of --server), as 'customers import' does. */
     static <T> T withStore(Settings settings, String server, StoreWork<T> direct, Function<String, T> remote) throws Exception {
-        Optional<String> url = Optional.ofNullable(server);
-        if (url.isEmpty() && settings.db().isBlank()) {
-            Optional<InstanceLock> lock = InstanceLock.tryAcquire(settings.dataDir());
-            if (lock.isPresent()) {
-                try (InstanceLock held = lock.get()) {
-                    return direct(settings, direct);
-                }
+        return LocalOrRemote.run(settings, server, db -> {
+            try {
+                return direct.run(new TariffStore(db));
+            } catch (TariffException e) {
+                throw new UserError(e.oneLine());
             }
-            url = Optional.of(InstanceLock.runningUrl(settings.dataDir()).orElseThrow(() -> new UserError(
-                    "the data folder " + settings.dataDir() + " is in use by a process without a web server; stop it or use --server")));
-        }
-        if (url.isEmpty()) return direct(settings, direct);
-        return remote.apply(url.get());
-    }
-
-    private static <T> T direct(Settings settings, StoreWork<T> work) throws Exception {
-        try (Database db = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
-            return work.run(new TariffStore(db));
-        } catch (TariffException e) {
-            throw new UserError(e.oneLine());
-        }
+        }, remote);
     }
 }

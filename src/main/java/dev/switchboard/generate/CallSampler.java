@@ -16,17 +16,14 @@ import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 final class CallSampler {
     /** Zipf exponent of caller activity: the busiest tenth of the base makes about half of the calls. */
     static final double CALLER_SKEW = 0.8;
-    /** A few businesses (the big banks, the hotline of an operator) get most of the business calls. */
-    static final double BUSINESS_SKEW = 1.0;
     static final double SMS_FAILED_SHARE = 0.03;
 
     private final UniformRandomProvider rng;
     private final CdrWorkload workload;
     private final List<Subscriber> subscribers;
-    private final List<String> businesses;
+    private final BusinessCalls businesses;
     private final List<ForeignRegion> foreign;
     private final SharedStateDiscreteSampler callerRank;
-    private final SharedStateDiscreteSampler businessRank;
     private final SharedStateDiscreteSampler foreignRegion;
     private final SharedStateDiscreteSampler voiceOutcome;
     private final ContinuousSampler talkTime;
@@ -35,14 +32,12 @@ final class CallSampler {
         this.rng = rng;
         this.workload = workload;
         this.subscribers = base.subscribers();
-        this.businesses = base.businessNumbers();
         this.foreign = base.foreignRegions();
-        if (workload.businessShare() > 0 && businesses.isEmpty())
-            throw new IllegalArgumentException("the base has no business numbers");
+        this.businesses = workload.businessShare() > 0 ? BusinessCalls.of(base.businesses(), rng).orElseThrow(() -> new IllegalArgumentException(
+                "the business directory has no number to call (" + base.businesses().size() + " entries)")) : null;
         if (workload.internationalShare() > 0 && foreign.isEmpty())
             throw new IllegalArgumentException("the base has no foreign numbers");
         callerRank = RejectionInversionZipfSampler.of(rng, subscribers.size(), CALLER_SKEW);
-        businessRank = businesses.isEmpty() ? null : RejectionInversionZipfSampler.of(rng, businesses.size(), BUSINESS_SKEW);
         foreignRegion = foreign.isEmpty() ? null
                 : GuideTableDiscreteSampler.of(rng, foreign.stream().mapToDouble(ForeignRegion::weight).toArray());
         voiceOutcome = GuideTableDiscreteSampler.of(rng, workload.voiceOutcomes().shares());
@@ -79,7 +74,7 @@ final class CallSampler {
             return pool.get(rng.nextInt(pool.size()));
         }
         if (u < workload.internationalShare() + workload.businessShare())
-            return businesses.get(businessRank.sample() - 1);
+            return businesses.next();
         Subscriber called;
         do called = subscribers.get(rng.nextInt(subscribers.size()));
         while (called == caller);

@@ -1,6 +1,7 @@
 package dev.switchboard.generate;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import dev.switchboard.marketing.BusinessDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.ListSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
@@ -15,20 +18,20 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Who can call and be called: the home region's subscribers (each with an operator), the businesses
- * they call, and the foreign countries they call abroad. Every number is valid for libphonenumber.
+ * they call (a business directory: the region's default one, {@link DefaultBusinesses}, unless
+ * {@link #withBusinesses} puts another), and the foreign countries they call abroad. Every number is
+ * valid for libphonenumber.
  */
 public record SubscriberBase(
-        String region, List<Subscriber> subscribers, List<String> businessNumbers, List<ForeignRegion> foreignRegions) {
+        String region, List<Subscriber> subscribers, BusinessDirectory businesses, List<ForeignRegion> foreignRegions) {
     public static final int DEFAULT_SIZE = 300;
     public static final long DEFAULT_SEED = 20_250_101L;
-    static final int BUSINESS_FIXED_LINES = 40;
-    static final int BUSINESS_TOLL_FREE = 20;
     private static final double MOBILE_SHARE = 0.85;
 
     public SubscriberBase {
         Objects.requireNonNull(region, "region");
         subscribers = List.copyOf(subscribers);
-        businessNumbers = List.copyOf(businessNumbers);
+        Objects.requireNonNull(businesses, "businesses");
         foreignRegions = List.copyOf(foreignRegions);
         if (subscribers.size() < 2)
             throw new IllegalArgumentException("a base needs at least 2 subscribers to call each other");
@@ -36,7 +39,8 @@ public record SubscriberBase(
 
     /**
      * The base kept in {@code dataDir/subscribers.csv}, created there on first use. A file that exists
-     * wins over {@code size}; business and foreign numbers are not stored, they follow from region and seed.
+     * wins over {@code size}; businesses and foreign numbers are not stored, they follow from region and
+     * seed (a default business that has the number of a stored subscriber is left out).
      */
     public static SubscriberBase loadOrCreate(Path dataDir, String region, int size, long seed) {
         SubscriberBase created = create(region, size, seed);
@@ -44,7 +48,9 @@ public record SubscriberBase(
         try {
             if (Files.exists(file)) {
                 List<Subscriber> stored = SubscriberFile.read(file);
-                return new SubscriberBase(region, stored, created.businessNumbers, created.foreignRegions);
+                Set<String> taken = stored.stream().map(Subscriber::number).collect(Collectors.toSet());
+                BusinessDirectory businesses = BusinessDirectory.of(created.businesses.entries().stream().filter(e -> !taken.contains(e.prefix())).toList());
+                return new SubscriberBase(region, stored, businesses, created.foreignRegions);
             }
             SubscriberFile.write(file, created.subscribers);
             return created;
@@ -65,16 +71,14 @@ public record SubscriberBase(
         ValidNumbers numbers = new ValidNumbers(rng);
         // Businesses and foreign pools are drawn first so they come out the same whether or not the
         // subscribers are then replaced by the ones in the file.
-        List<String> businesses = businessNumbers(region, numbers);
+        BusinessDirectory businesses = BusinessDirectory.of(DefaultBusinesses.create(region, numbers, rng));
         List<ForeignRegion> foreign = ForeignRegion.pools(region, numbers);
         return new SubscriberBase(region, subscribers(region, size, numbers, rng), businesses, foreign);
     }
 
-    private static List<String> businessNumbers(String region, ValidNumbers numbers) {
-        List<String> businesses = new ArrayList<>(numbers.make(region, PhoneNumberType.TOLL_FREE, BUSINESS_TOLL_FREE));
-        businesses.addAll(numbers.make(region, PhoneNumberType.FIXED_LINE,
-                BUSINESS_FIXED_LINES + BUSINESS_TOLL_FREE - businesses.size()));
-        return businesses;
+    /** The same subscribers and foreign numbers, calling the businesses of {@code directory} instead (e.g. the stored directory). */
+    public SubscriberBase withBusinesses(BusinessDirectory directory) {
+        return new SubscriberBase(region, subscribers, directory, foreignRegions);
     }
 
     private static List<Subscriber> subscribers(String region, int size, ValidNumbers numbers, UniformRandomProvider rng) {

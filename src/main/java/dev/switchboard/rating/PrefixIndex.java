@@ -1,12 +1,13 @@
 package dev.switchboard.rating;
 
 import dev.switchboard.cdr.CdrType;
+import dev.switchboard.platform.DigitTrie;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A digit trie over one plan version's rates. {@link #find} walks the called number once, so a lookup
+ * A digit trie ({@link DigitTrie}) over one plan version's rates. {@link #find} walks the called number once, so a lookup
  * costs O(length of the number) whatever the number of rates; each node holds the few rates (one per
  * type and band) whose prefix ends there.
  *
@@ -21,14 +22,7 @@ public final class PrefixIndex {
         }
     }
 
-    private static final Rate[] NO_RATES = new Rate[0];
-
-    private static final class Node {
-        Node[] next;
-        Rate[] rates = NO_RATES;
-    }
-
-    private final Node root = new Node();
+    private final DigitTrie<Rate[]> trie = new DigitTrie<>();
     private final int size;
 
     private PrefixIndex(int size) {
@@ -46,21 +40,16 @@ public final class PrefixIndex {
     }
 
     private void add(Rate rate) {
-        Node n = root;
-        String p = rate.prefix();
-        for (int i = 0; i < p.length(); i++) {
-            int d = p.charAt(i) - '0';
-            if (n.next == null) n.next = new Node[10];
-            if (n.next[d] == null) n.next[d] = new Node();
-            n = n.next[d];
-        }
-        for (Rate other : n.rates)
-            if (other.type() == rate.type() && Objects.equals(other.band(), rate.band()))
-                throw new IllegalArgumentException("rates " + other.id() + " and " + rate.id() + " both price " + rate.type()
-                        + " to prefix '" + p + "' in band " + rate.band());
-        Rate[] grown = java.util.Arrays.copyOf(n.rates, n.rates.length + 1);
-        grown[n.rates.length] = rate;
-        n.rates = grown;
+        trie.update(rate.prefix(), here -> {
+            if (here == null) return new Rate[] {rate};
+            for (Rate other : here)
+                if (other.type() == rate.type() && Objects.equals(other.band(), rate.band()))
+                    throw new IllegalArgumentException("rates " + other.id() + " and " + rate.id() + " both price " + rate.type()
+                            + " to prefix '" + rate.prefix() + "' in band " + rate.band());
+            Rate[] grown = java.util.Arrays.copyOf(here, here.length + 1);
+            grown[here.length] = rate;
+            return grown;
+        });
     }
 
     /**
@@ -70,22 +59,13 @@ public final class PrefixIndex {
      * character that is not a digit.
      */
     public Optional<Match> find(CdrType type, String band, String digits) {
-        Node n = root;
-        Rate best = pick(n, type, band);
-        for (int i = 0; i < digits.length() && n.next != null; i++) {
-            int d = digits.charAt(i) - '0';
-            if (d < 0 || d > 9) break;
-            n = n.next[d];
-            if (n == null) break;
-            Rate r = pick(n, type, band);
-            if (r != null) best = r;
-        }
+        Rate best = trie.longest(digits, 0, rates -> pick(rates, type, band));
         return best == null ? Optional.empty() : Optional.of(new Match(best, best.prefix()));
     }
 
-    private static Rate pick(Node n, CdrType type, String band) {
+    private static Rate pick(Rate[] rates, CdrType type, String band) {
         Rate bandless = null;
-        for (Rate r : n.rates) {
+        for (Rate r : rates) {
             if (r.type() != type) continue;
             if (r.band() == null) bandless = r;
             else if (r.band().equals(band)) return r;

@@ -8,6 +8,7 @@ import dev.switchboard.rating.CostRoutes;
 import dev.switchboard.customer.CustomerNames;
 import dev.switchboard.customer.CustomerRoutes;
 import dev.switchboard.rating.TariffRoutes;
+import dev.switchboard.marketing.DirectoryRoutes;
 import dev.switchboard.ingest.BadBodyException;
 import dev.switchboard.ingest.UnknownKindException;
 import dev.switchboard.ingest.UnsupportedFormatException;
@@ -54,6 +55,7 @@ public final class WebServer implements AutoCloseable {
         sb.database().ifPresent(db -> new RevenueRoutes(new RevenueService(new RevenueQueries(db), sb.settings().zone(), Clock.systemUTC())).register(app));
         sb.customers().ifPresent(customers -> new CustomerRoutes(customers, sb.settings().get(SettingsSpec.ADMIN_TOKEN)).register(app));
         sb.tariffs().ifPresent(tariffs -> new TariffRoutes(tariffs).register(app));
+        sb.directoryStore().ifPresent(store -> new DirectoryRoutes(store, sb.directory().orElseThrow()).register(app));
         sb.database().ifPresent(db -> sb.tariffs().ifPresent(t -> new BillingRoutes(new BillingRun(db, t::load, Clock.systemUTC()),
                 new CustomerNames(db)::of).register(app)));
         app.sse("/api/events", events::join);

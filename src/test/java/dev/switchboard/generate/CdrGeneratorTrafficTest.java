@@ -7,6 +7,8 @@ import dev.switchboard.cdr.Cdr;
 import dev.switchboard.cdr.CdrFormat;
 import dev.switchboard.cdr.CdrResult;
 import dev.switchboard.cdr.CdrType;
+import dev.switchboard.marketing.BusinessDirectory;
+import dev.switchboard.marketing.BusinessType;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -37,9 +39,17 @@ class CdrGeneratorTrafficTest {
     }
 
     @Test
-    void businessCallsGoToTheBusinessNumbersAtTheirShare() {
-        Set<String> businesses = Set.copyOf(Generated.BASE.businessNumbers());
-        assertThat(share(calls, cdr -> businesses.contains(cdr.calledNumber()))).isCloseTo(WORKLOAD.businessShare(), within(0.015));
+    void businessCallsGoToTheDirectoryAtTheirShareAndTypeWeights() {
+        BusinessDirectory directory = Generated.BASE.businesses();
+        assertThat(share(calls, cdr -> directory.find(cdr.calledNumber()).isPresent())).isCloseTo(WORKLOAD.businessShare(), within(0.015));
+        List<Cdr> business = calls.stream().filter(cdr -> directory.find(cdr.calledNumber()).isPresent()).toList();
+        Map<BusinessType, Long> perType = business.stream().collect(Collectors.groupingBy(cdr -> directory.find(cdr.calledNumber()).orElseThrow().type(),
+                Collectors.counting()));
+        assertThat(perType.keySet()).containsExactlyInAnyOrder(BusinessType.values());
+        for (var w : BusinessCalls.TYPE_WEIGHTS)
+            assertThat((double) perType.get(w.getKey()) / business.size()).as(w.getKey().name()).isCloseTo(w.getValue() / 100, within(0.025));
+        // the banks' toll-free blocks are prefix entries: their calls go to full numbers under them
+        assertThat(business).anyMatch(cdr -> directory.find(cdr.calledNumber()).orElseThrow().prefix().length() < cdr.calledNumber().length());
     }
 
     @Test

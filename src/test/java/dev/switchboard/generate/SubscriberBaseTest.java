@@ -9,6 +9,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import dev.switchboard.marketing.BusinessType;
+import dev.switchboard.marketing.DirectoryEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,12 +61,17 @@ class SubscriberBaseTest {
     }
 
     @Test
-    void businessNumbersAreValidHomeNumbersApartFromSubscribers() {
+    void businessesAreADirectoryOfValidHomeNumbersApartFromSubscribers() {
         SubscriberBase base = SubscriberBase.create("FR", 300, 5);
-        assertThat(base.businessNumbers()).hasSize(60).doesNotHaveDuplicates()
-                .allSatisfy(n -> assertThat(ValidNumbers.isValidFor(n, "FR")).as(n).isTrue())
-                .doesNotContainAnyElementsOf(base.subscribers().stream().map(Subscriber::number).toList());
-        assertThat(base.businessNumbers()).anyMatch(n -> n.startsWith("+338"));
+        List<DirectoryEntry> entries = base.businesses().entries();
+        assertThat(entries).hasSizeGreaterThan(190).extracting(DirectoryEntry::type).contains(BusinessType.values());
+        List<String> numbers = entries.stream().map(DirectoryEntry::prefix).filter(p -> ValidNumbers.isValidFor(p, "FR")).toList();
+        assertThat(numbers).hasSizeGreaterThan(190);
+        assertThat(entries).filteredOn(e -> !numbers.contains(e.prefix())).allSatisfy(e -> assertThat(e.type()).isEqualTo(BusinessType.BANKING));
+        assertThat(base.subscribers()).allSatisfy(s -> assertThat(base.businesses().find(s.number())).as(s.number()).isEmpty());
+        assertThat(numbers).anyMatch(n -> n.startsWith("+338"));
+        assertThat(entries).allSatisfy(e -> assertThat(e.name()).isNotBlank());
+        assertThat(SubscriberBase.create("FR", 300, 5).businesses().entries()).isEqualTo(entries);
     }
 
     @Test
