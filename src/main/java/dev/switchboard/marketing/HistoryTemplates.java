@@ -1,0 +1,170 @@
+package dev.switchboard.marketing;
+
+import dev.switchboard.marketing.TemplateRows.BestTime;
+import dev.switchboard.marketing.TemplateRows.Business;
+import dev.switchboard.marketing.TemplateRows.Country;
+import dev.switchboard.marketing.TemplateRows.Duration;
+import dev.switchboard.marketing.TemplateRows.PersonTag;
+import dev.switchboard.store.Database;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The five marketing templates as SQL over the history (table {@code cdr} with its place columns, and
+ * table {@code business_directory}); the same SQL on DuckDB and PostgreSQL. Each answers the rows of
+ * {@link TemplateRows} for a {@link TemplateQuery}. The business type of a called number is the
+ * directory entry with its longest prefix at query time ({@link #TYPED}: an equi-join at each prefix
+ * length the directory has, over the distinct numbers called in the range).
+ */
+public final class HistoryTemplates {
+    private final Database db;
+    private final ZoneId zone;
+    private final String homeRegion;
+
+    /** {@code zone}: the platform's zone (dates, hours; a caller's zone when libphonenumber names none); {@code homeRegion}: calls elsewhere are international. */
+    public HistoryTemplates(Database db, ZoneId zone, String homeRegion) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        if (!homeRegion.matches("[A-Z]{2}")) throw new IllegalArgumentException("not a region code: " + homeRegion);
+        this.homeRegion = homeRegion;
+    }
+
+    /** The VOICE CDRs of the range: two parameters, the start (inclusive) and end (exclusive) instants. */
+    private static final String CALLS = "calls AS (SELECT calling_number, called_number, start_time, coalesce(duration_sec, 0) AS dur, "
+            + "caller_zone, called_region, called_cc FROM cdr WHERE type = 'VOICE' AND start_time >= ? AND start_time < ?)";
+
+    /** Each distinct called number of {@code calls} that the directory knows, with its entry's type and tag. */
+    static final String TYPED = "numbers AS (SELECT DISTINCT called_number FROM calls), "
+            + "lengths AS (SELECT DISTINCT length(prefix) AS l FROM business_directory), "
+            + "best AS (SELECT n.called_number, max(lengths.l) AS l FROM numbers n JOIN lengths ON lengths.l <= length(n.called_number) "
+            + "JOIN business_directory d ON d.prefix = substr(n.called_number, 1, lengths.l) GROUP BY n.called_number), "
+            + "typed AS (SELECT b.called_number, d.business_type, d.tag FROM best b JOIN business_directory d ON d.prefix = substr(b.called_number, 1, b.l))";
+
+    /** Template 0. */
+    public List<Duration> duration(TemplateQuery q) {
+        String local = "(start_time AT TIME ZONE '" + zone.getId() + "')";
+        String keys = switch (q.group()) {
+            case "hour" -> "CAST(NULL AS DATE) AS d, CAST(extract(hour FROM " + local + ") AS INTEGER) AS h";
+            case "day" -> "CAST(" + local + " AS DATE) AS d, CAST(NULL AS INTEGER) AS h";
+            default -> "CAST(" + local + " AS DATE) AS d, CAST(extract(hour FROM " + local + ") AS INTEGER) AS h";
+        };
+        String sql = "WITH " + CALLS + " SELECT d, h, count(*), sum(dur) FROM (SELECT " + keys + ", dur FROM calls) x GROUP BY d, h";
+        List<Duration> out = query(sql, q, rs -> {
+            Date d = rs.getDate(1);
+            Integer h = (Integer) rs.getObject(2);
+            return new Duration(d == null ? null : d.toLocalDate(), h, rs.getLong(3), rs.getLong(4));
+        });
+        out.sort(Comparator.comparing(Duration::date, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Duration::hour, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return out;
+    }
+
+    /** Template 1. */
+    public List<Business> business(TemplateQuery q) {
+        String sql = "WITH " + CALLS + ", " + TYPED + " SELECT coalesce(t.tag, 'PRIVATE'), t.business_type, count(*), sum(c.dur) "
+                + "FROM calls c LEFT JOIN typed t ON t.called_number = c.called_number GROUP BY coalesce(t.tag, 'PRIVATE'), t.business_type";
+        List<Business> out = query(sql, q, rs -> new Business(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+        Predicate<Business> wanted = b -> (q.tag() == null || q.tag().equalsIgnoreCase(b.tag()))
+                && (q.type() == null || q.type().equalsIgnoreCase(b.businessType()));
+        return out.stream().filter(wanted).sorted(Comparator.comparing(Business::tag)
+                .thenComparing(Business::businessType, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+    }
+
+    /** Template 2. */
+    public List<PersonTag> personTags(TemplateQuery q) {
+        String sql = "WITH " + CALLS + ", " + TYPED + ", "
+                + "pt AS (SELECT c.calling_number AS caller, coalesce(t.tag, 'PRIVATE') AS tag, t.business_type AS btype, count(*) AS n, "
+                + "sum(c.dur) AS dur FROM calls c LEFT JOIN typed t ON t.called_number = c.called_number "
+                + "GROUP BY c.calling_number, coalesce(t.tag, 'PRIVATE'), t.business_type), "
+                + "total AS (SELECT caller, sum(n) AS n FROM pt GROUP BY caller), "
+                + "tags AS (SELECT caller, tag, n, row_number() OVER (PARTITION BY caller ORDER BY CASE WHEN tag = 'PRIVATE' THEN 1 ELSE 0 END, "
+                + "n DESC, dur DESC, tag) AS rn FROM (SELECT caller, tag, sum(n) AS n, sum(dur) AS dur FROM pt GROUP BY caller, tag) g), "
+                + "types AS (SELECT caller, btype, n, row_number() OVER (PARTITION BY caller ORDER BY CASE WHEN btype IS NULL THEN 1 ELSE 0 END, "
+                + "n DESC, dur DESC, btype) AS rn FROM pt) "
+                + "SELECT total.caller, tags.tag, tags.n, types.btype, types.n, total.n FROM total "
+                + "JOIN tags ON tags.caller = total.caller AND tags.rn = 1 JOIN types ON types.caller = total.caller AND types.rn = 1";
+        List<PersonTag> all = query(sql, q, rs -> {
+            long calls = rs.getLong(6), tagCalls = rs.getLong(3);
+            String type = rs.getString(4);
+            long typeCalls = type == null ? 0 : rs.getLong(5);
+            return new PersonTag(rs.getString(1), rs.getString(2), tagCalls, TemplateRows.share(tagCalls, calls), type, typeCalls,
+                    TemplateRows.share(typeCalls, calls), calls);
+        });
+        return page(all.stream().filter(p -> p.calls() >= q.minCalls() && (q.caller() == null || q.caller().equals(p.caller()))
+                && (q.tag() == null || q.tag().equalsIgnoreCase(p.tag())) && (q.type() == null || q.type().equalsIgnoreCase(p.businessType())))
+                .sorted(Comparator.comparing(PersonTag::caller)).toList(), q);
+    }
+
+    /** Template 3. */
+    public List<Country> countries(TemplateQuery q) {
+        String sql = "WITH " + CALLS + " SELECT called_cc, called_region, count(*), sum(dur) FROM calls "
+                + "WHERE called_region IS NOT NULL AND called_region <> 'ZZ' AND called_region <> '" + homeRegion + "' "
+                + "GROUP BY called_cc, called_region";
+        List<Country> out = query(sql, q, rs -> new Country(rs.getInt(1), rs.getString(2), countryName(rs.getString(2)), rs.getLong(3), rs.getLong(4)));
+        return out.stream().filter(c -> q.region() == null || q.region().equalsIgnoreCase(c.region()))
+                .sorted(Comparator.comparingLong(Country::calls).reversed().thenComparing(Country::region)).toList();
+    }
+
+    /** Template 4. */
+    public List<BestTime> bestTimes(TemplateQuery q) {
+        String local = "(start_time AT TIME ZONE coalesce(caller_zone, '" + zone.getId() + "'))";
+        String sql = "WITH " + CALLS + ", "
+                + "slots AS (SELECT calling_number AS caller, caller_zone AS zone, d, h, count(*) AS n FROM (SELECT calling_number, caller_zone, "
+                + "CAST(extract(isodow FROM " + local + ") AS INTEGER) AS d, CAST(extract(hour FROM " + local + ") AS INTEGER) AS h FROM calls) x "
+                + "GROUP BY calling_number, caller_zone, d, h), "
+                + "ranked AS (SELECT caller, zone, d, h, n, sum(n) OVER (PARTITION BY caller) AS total, "
+                + "row_number() OVER (PARTITION BY caller ORDER BY n DESC, d, h) AS rn FROM slots) "
+                + "SELECT caller, zone, d, h, n, total FROM ranked WHERE rn = 1";
+        List<BestTime> all = query(sql, q, rs -> {
+            String z = rs.getString(2);
+            long slot = rs.getLong(5), calls = rs.getLong(6);
+            return new BestTime(rs.getString(1), z == null ? zone.getId() : z, z == null, DayOfWeek.of(rs.getInt(3)), rs.getInt(4), slot, calls,
+                    TemplateRows.share(slot, calls));
+        });
+        return page(all.stream().filter(b -> b.calls() >= q.minCalls() && (q.caller() == null || q.caller().equals(b.caller())))
+                .sorted(Comparator.comparing(BestTime::caller)).toList(), q);
+    }
+
+    static String countryName(String region) {
+        return new Locale("", region).getDisplayCountry(Locale.ENGLISH);
+    }
+
+    private static <T> List<T> page(List<T> sorted, TemplateQuery q) {
+        if (q.offset() >= sorted.size()) return List.of();
+        return sorted.subList(q.offset(), Math.min(sorted.size(), q.offset() + q.limit()));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, TemplateQuery q, Row<T> row) {
+        Instant start = q.start(zone), end = q.end(zone);
+        return db.read("cannot run the template", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, OffsetDateTime.ofInstant(start, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setObject(2, OffsetDateTime.ofInstant(end, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                List<T> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(row.read(rs));
+                }
+                return out;
+            }
+        });
+    }
+}
