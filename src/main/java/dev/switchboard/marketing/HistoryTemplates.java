@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  * directory entry with its longest prefix at query time ({@link #TYPED}: an equi-join at each prefix
  * length the directory has, over the distinct numbers called in the range).
  */
-public final class HistoryTemplates {
+public final class HistoryTemplates implements Templates {
     private final Database db;
     private final ZoneId zone;
     private final String homeRegion;
@@ -55,7 +55,7 @@ public final class HistoryTemplates {
             + "JOIN business_directory d ON d.prefix = substr(n.called_number, 1, lengths.l) GROUP BY n.called_number), "
             + "typed AS (SELECT b.called_number, d.business_type, d.tag FROM best b JOIN business_directory d ON d.prefix = substr(b.called_number, 1, b.l))";
 
-    /** Template 0. */
+    @Override
     public List<Duration> duration(TemplateQuery q) {
         String local = "(start_time AT TIME ZONE '" + zone.getId() + "')";
         String keys = switch (q.group()) {
@@ -74,7 +74,7 @@ public final class HistoryTemplates {
         return out;
     }
 
-    /** Template 1. */
+    @Override
     public List<Business> business(TemplateQuery q) {
         String sql = "WITH " + CALLS + ", " + TYPED + " SELECT coalesce(t.tag, 'PRIVATE'), t.business_type, count(*), sum(c.dur) "
                 + "FROM calls c LEFT JOIN typed t ON t.called_number = c.called_number GROUP BY coalesce(t.tag, 'PRIVATE'), t.business_type";
@@ -85,7 +85,7 @@ public final class HistoryTemplates {
                 .thenComparing(Business::businessType, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 
-    /** Template 2. */
+    @Override
     public List<PersonTag> personTags(TemplateQuery q) {
         String sql = "WITH " + CALLS + ", " + TYPED + ", "
                 + "pt AS (SELECT c.calling_number AS caller, coalesce(t.tag, 'PRIVATE') AS tag, t.business_type AS btype, count(*) AS n, "
@@ -110,7 +110,7 @@ public final class HistoryTemplates {
                 .sorted(Comparator.comparing(PersonTag::caller)).toList(), q);
     }
 
-    /** Template 3. */
+    @Override
     public List<Country> countries(TemplateQuery q) {
         String sql = "WITH " + CALLS + " SELECT called_cc, called_region, count(*), sum(dur) FROM calls "
                 + "WHERE called_region IS NOT NULL AND called_region <> 'ZZ' AND called_region <> '" + homeRegion + "' "
@@ -120,7 +120,7 @@ public final class HistoryTemplates {
                 .sorted(Comparator.comparingLong(Country::calls).reversed().thenComparing(Country::region)).toList();
     }
 
-    /** Template 4. */
+    @Override
     public List<BestTime> bestTimes(TemplateQuery q) {
         String local = "(start_time AT TIME ZONE coalesce(caller_zone, '" + zone.getId() + "'))";
         String sql = "WITH " + CALLS + ", "

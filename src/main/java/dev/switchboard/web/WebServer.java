@@ -9,6 +9,8 @@ import dev.switchboard.customer.CustomerNames;
 import dev.switchboard.customer.CustomerRoutes;
 import dev.switchboard.rating.TariffRoutes;
 import dev.switchboard.marketing.DirectoryRoutes;
+import dev.switchboard.marketing.HistoryTemplates;
+import dev.switchboard.marketing.TemplateRoutes;
 import dev.switchboard.ingest.BadBodyException;
 import dev.switchboard.ingest.UnknownKindException;
 import dev.switchboard.ingest.UnsupportedFormatException;
@@ -23,6 +25,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
@@ -56,6 +59,8 @@ public final class WebServer implements AutoCloseable {
         sb.customers().ifPresent(customers -> new CustomerRoutes(customers, sb.settings().get(SettingsSpec.ADMIN_TOKEN)).register(app));
         sb.tariffs().ifPresent(tariffs -> new TariffRoutes(tariffs).register(app));
         sb.directoryStore().ifPresent(store -> new DirectoryRoutes(store, sb.directory().orElseThrow()).register(app));
+        sb.database().ifPresent(db -> new TemplateRoutes(new HistoryTemplates(db, sb.settings().zone(), sb.settings().region()), Optional.empty(),
+                sb.settings().zone(), Clock.systemUTC()).register(app));
         sb.database().ifPresent(db -> sb.tariffs().ifPresent(t -> new BillingRoutes(new BillingRun(db, t::load, Clock.systemUTC()),
                 new CustomerNames(db)::of).register(app)));
         app.sse("/api/events", events::join);
