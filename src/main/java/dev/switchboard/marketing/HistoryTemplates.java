@@ -7,13 +7,13 @@ import dev.switchboard.marketing.TemplateRows.Duration;
 import dev.switchboard.marketing.TemplateRows.PersonTag;
 import dev.switchboard.store.Database;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -57,17 +57,18 @@ public final class HistoryTemplates implements Templates {
 
     @Override
     public List<Duration> duration(TemplateQuery q) {
-        String local = "(start_time AT TIME ZONE '" + zone.getId() + "')";
+        String local = LocalTimeSql.local("e", zone, q.start(zone), q.end(zone));
         String keys = switch (q.group()) {
-            case "hour" -> "CAST(NULL AS DATE) AS d, CAST(extract(hour FROM " + local + ") AS INTEGER) AS h";
-            case "day" -> "CAST(" + local + " AS DATE) AS d, CAST(NULL AS INTEGER) AS h";
-            default -> "CAST(" + local + " AS DATE) AS d, CAST(extract(hour FROM " + local + ") AS INTEGER) AS h";
+            case "hour" -> "CAST(NULL AS BIGINT) AS d, " + LocalTimeSql.hour(local) + " AS h";
+            case "day" -> LocalTimeSql.day(local) + " AS d, CAST(NULL AS INTEGER) AS h";
+            default -> LocalTimeSql.day(local) + " AS d, " + LocalTimeSql.hour(local) + " AS h";
         };
-        String sql = "WITH " + CALLS + " SELECT d, h, count(*), sum(dur) FROM (SELECT " + keys + ", dur FROM calls) x GROUP BY d, h";
+        String sql = "WITH " + CALLS + " SELECT d, h, count(*), sum(dur) FROM (SELECT " + keys + ", dur FROM "
+                + "(SELECT " + LocalTimeSql.epoch("start_time") + " AS e, dur FROM calls) c) x GROUP BY d, h";
         List<Duration> out = query(sql, q, rs -> {
-            Date d = rs.getDate(1);
+            Long d = (Long) rs.getObject(1);
             Integer h = (Integer) rs.getObject(2);
-            return new Duration(d == null ? null : d.toLocalDate(), h, rs.getLong(3), rs.getLong(4));
+            return new Duration(d == null ? null : LocalDate.ofEpochDay(d), h, rs.getLong(3), rs.getLong(4));
         });
         out.sort(Comparator.comparing(Duration::date, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(Duration::hour, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -122,11 +123,16 @@ public final class HistoryTemplates implements Templates {
 
     @Override
     public List<BestTime> bestTimes(TemplateQuery q) {
-        String local = "(start_time AT TIME ZONE coalesce(caller_zone, '" + zone.getId() + "'))";
-        String sql = "WITH " + CALLS + ", "
-                + "slots AS (SELECT calling_number AS caller, caller_zone AS zone, d, h, count(*) AS n FROM (SELECT calling_number, caller_zone, "
-                + "CAST(extract(isodow FROM " + local + ") AS INTEGER) AS d, CAST(extract(hour FROM " + local + ") AS INTEGER) AS h FROM calls) x "
-                + "GROUP BY calling_number, caller_zone, d, h), "
+        Instant start = q.start(zone), end = q.end(zone);
+        java.util.Set<String> zones = new java.util.TreeSet<>(callerZones(q));
+        zones.add(zone.getId());
+        String local = "(c.e + o.off)";
+        String sql = "WITH " + CALLS + ", offsets (zone, f, t, off) AS (VALUES " + LocalTimeSql.values(zones, zone, start, end) + "), "
+                + "slots AS (SELECT c.calling_number AS caller, c.caller_zone AS zone, " + LocalTimeSql.isoWeekday(local) + " AS d, "
+                + LocalTimeSql.hour(local) + " AS h, count(*) AS n "
+                + "FROM (SELECT calling_number, caller_zone, " + LocalTimeSql.epoch("start_time") + " AS e FROM calls) c "
+                + "JOIN offsets o ON o.zone = coalesce(c.caller_zone, '" + zone.getId() + "') AND c.e >= o.f AND c.e < o.t "
+                + "GROUP BY c.calling_number, c.caller_zone, " + LocalTimeSql.isoWeekday(local) + ", " + LocalTimeSql.hour(local) + "), "
                 + "ranked AS (SELECT caller, zone, d, h, n, sum(n) OVER (PARTITION BY caller) AS total, "
                 + "row_number() OVER (PARTITION BY caller ORDER BY n DESC, d, h) AS rn FROM slots) "
                 + "SELECT caller, zone, d, h, n, total FROM ranked WHERE rn = 1";
@@ -138,6 +144,11 @@ public final class HistoryTemplates implements Templates {
         });
         return page(all.stream().filter(b -> b.calls() >= q.minCalls() && (q.caller() == null || q.caller().equals(b.caller())))
                 .sorted(Comparator.comparing(BestTime::caller)).toList(), q);
+    }
+
+    /** The distinct known zones of the callers in the range. */
+    private List<String> callerZones(TemplateQuery q) {
+        return query("WITH " + CALLS + " SELECT DISTINCT caller_zone FROM calls WHERE caller_zone IS NOT NULL", q, rs -> rs.getString(1));
     }
 
     static String countryName(String region) {

@@ -48,4 +48,26 @@ class HistoryTemplatesIT {
             MarketingFixture.assertAll(t::duration, t::business, t::personTags, t::countries, t::bestTimes);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void localTimesFollowSummerTimeWithinTheRange(Dialect dialect) throws Exception {
+        // Summer time starts on 8 March 2026: 07:00 UTC in New York, 10:00 UTC in Los Angeles.
+        List<Cdr> cdrs = List.of(
+                new Cdr("before", MarketingFixture.A, "+12125550111", Instant.parse("2026-03-08T06:30:00Z"), 10, CdrType.VOICE, CdrResult.ANSWERED, null),
+                new Cdr("after", MarketingFixture.A, "+12125550111", Instant.parse("2026-03-08T15:00:00Z"), 20, CdrType.VOICE, CdrResult.ANSWERED, null),
+                new Cdr("later", MarketingFixture.A, "+12125550111", Instant.parse("2026-03-09T15:20:00Z"), 30, CdrType.VOICE, CdrResult.ANSWERED, null));
+        try (StoreFixtures.TestStore s = StoreFixtures.fresh(dialect, dir); Database db = s.open()) {
+            store(db, cdrs);
+            HistoryTemplates t = new HistoryTemplates(db, MarketingFixture.ZONE, "US");
+            TemplateQuery range = new TemplateQuery(LocalDate.parse("2026-03-07"), LocalDate.parse("2026-03-09"), "day_hour", null, null, null, null, 0, 10, 0);
+            // 06:30 UTC = 01:30 EST; 15:00 UTC = 11:00 EDT on the 8th and 11:20 EDT on the 9th
+            assertThat(t.duration(range)).containsExactly(
+                    new TemplateRows.Duration(LocalDate.parse("2026-03-08"), 1, 1, 10), new TemplateRows.Duration(LocalDate.parse("2026-03-08"), 11, 1, 20),
+                    new TemplateRows.Duration(LocalDate.parse("2026-03-09"), 11, 1, 30));
+            // in Los Angeles: 22:30 PST on Saturday the 7th, then 08:00 and 08:20 PDT on Sunday and Monday: a three-way tie, Monday first
+            assertThat(t.bestTimes(range)).extracting(b -> b.weekday() + " " + b.hour() + " " + b.slotCalls())
+                    .containsExactly("MONDAY 8 1");
+        }
+    }
 }
