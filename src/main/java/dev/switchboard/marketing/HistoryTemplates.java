@@ -48,8 +48,12 @@ public final class HistoryTemplates implements Templates {
     private static final String CALLS = "calls AS (SELECT calling_number, called_number, start_time, coalesce(duration_sec, 0) AS dur, "
             + "caller_zone, called_region, called_cc FROM cdr WHERE type = 'VOICE' AND start_time >= ? AND start_time < ?)";
 
-    /** Each distinct called number of {@code calls} that the directory knows, with its entry's type and tag. */
-    static final String TYPED = "numbers AS (SELECT DISTINCT called_number FROM calls), "
+    /**
+     * Each distinct number called in the range (two more range parameters) that the directory knows, with its
+     * entry's type and tag. It reads {@code cdr} again rather than {@code calls}, which measured 2–3× faster
+     * for template 1 on DuckDB (2M CDRs; {@code NOT MATERIALIZED} on {@code calls} instead made DuckDB 1.4 fail).
+     */
+    static final String TYPED = "numbers AS (SELECT DISTINCT called_number FROM cdr WHERE type = 'VOICE' AND start_time >= ? AND start_time < ?), "
             + "lengths AS (SELECT DISTINCT length(prefix) AS l FROM business_directory), "
             + "best AS (SELECT n.called_number, max(lengths.l) AS l FROM numbers n JOIN lengths ON lengths.l <= length(n.called_number) "
             + "JOIN business_directory d ON d.prefix = substr(n.called_number, 1, lengths.l) GROUP BY n.called_number), "
@@ -168,8 +172,9 @@ public final class HistoryTemplates implements Templates {
         Instant start = q.start(zone), end = q.end(zone);
         return db.read("cannot run the template", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, OffsetDateTime.ofInstant(start, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                ps.setObject(2, OffsetDateTime.ofInstant(end, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                // every parameter is the range: start, end, start, end…
+                for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++)
+                    ps.setObject(i, OffsetDateTime.ofInstant(i % 2 == 1 ? start : end, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
                 List<T> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(row.read(rs));
