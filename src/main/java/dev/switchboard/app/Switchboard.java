@@ -21,7 +21,12 @@ import dev.switchboard.customer.CustomerStore;
 import dev.switchboard.ingest.IngestService;
 import dev.switchboard.ingest.RawProducer;
 import dev.switchboard.ingest.StoreProgress;
+import dev.switchboard.cdr.Cdr;
+import dev.switchboard.generate.SubscriberBase;
+import dev.switchboard.marketing.BusinessDirectory;
 import dev.switchboard.marketing.DirectoryStore;
+import dev.switchboard.marketing.live.LiveTemplates;
+import dev.switchboard.marketing.live.MarketingTopology;
 import dev.switchboard.marketing.LiveDirectory;
 import dev.switchboard.mediation.AccountingView;
 import dev.switchboard.platform.ControlCommand;
@@ -49,7 +54,11 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StoreQueryParameters;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -74,6 +83,7 @@ public final class Switchboard implements AutoCloseable {
     private CustomerStore customers;
     private TariffStore tariffs;
     private DirectoryStore directoryStore;
+    private LiveTemplates liveTemplates;
     private LiveDirectory directory;
     /** The rater of the moment; without a store (a stream-only process) it prices with the example set. */
     private final java.util.concurrent.atomic.AtomicReference<Rater> rater = new java.util.concurrent.atomic.AtomicReference<>();
@@ -129,13 +139,18 @@ public final class Switchboard implements AutoCloseable {
             StreamsBuilder builder = new StreamsBuilder();
             CdrMediationTopology.build(builder, new CdrMediator(rules), settings.dedupTtl());
             if (rater.get() == null) rater.set(new Rater(ExampleTariffs.load()));
-            RatingTopology.build(builder, rater::get);
+            // One source for cdr.clean, read by rating and the marketing templates; named as rating named it, so the topology keeps its state.
+            KStream<String, Cdr> clean = builder.stream(CdrTopics.CLEAN.name(),
+                    Consumed.with(Serdes.String(), CdrTopics.CLEAN.valueSerde()).withName("rating-in"));
+            RatingTopology.build(builder, clean, rater::get);
+            MarketingTopology.build(builder, clean, marketingRules(), marketingDirectory());
             CallMediator callMediator = new CallMediator(settings.region());
             CallCenterTopology.build(builder, callMediator::mediate, settings.dedupTtl(), metricsRules(), callers);
             streams = new StreamsRuntime(builder.build(), settings, bootstrap);
             toClose.push(streams);
             streams.start(Duration.ofMinutes(5));
             log.info("mediation running ({} ms)", ms(t0));
+            liveTemplates = LiveTemplates.of(streams.streams(), marketingRules());
             callCenter = new CallCenterService(new CallCenterView(localStores(), metricsRules(), Clock.systemUTC()), controlProducer(), Clock.systemUTC());
         }
         if (has(Role.STORE)) {
@@ -183,6 +198,17 @@ public final class Switchboard implements AutoCloseable {
         return new MetricsRules(settings.zone(), thresholds, settings.get(SettingsSpec.MAX_QUEUE_WAIT), MetricsRules.TRAILING, 35);
     }
 
+    public MarketingTopology.Rules marketingRules() {
+        return new MarketingTopology.Rules(settings.zone(), settings.region(), settings.get(SettingsSpec.MARKETING_LIVE_DAYS));
+    }
+
+    /** The stored directory of the moment; a process without the store uses the region's default set, as the store is first seeded. */
+    private Supplier<BusinessDirectory> marketingDirectory() {
+        if (directory != null) return directory;
+        log.warn("no history store in this process: the live marketing templates use the default business directory of region {}", settings.region());
+        return LiveDirectory.fixed(SubscriberBase.loadOrCreate(settings.dataDir(), settings.region()).businesses());
+    }
+
     private StoreLookup localStores() {
         return new StoreLookup() {
             @Override
@@ -216,6 +242,11 @@ public final class Switchboard implements AutoCloseable {
     /** The call-center figures, where this process runs the stream role (the live metrics' stores are local). */
     public Optional<CallCenterService> callCenter() {
         return Optional.ofNullable(callCenter);
+    }
+
+    /** The five marketing templates from the live stores, where this process runs the stream role. */
+    public Optional<LiveTemplates> liveTemplates() {
+        return Optional.ofNullable(liveTemplates);
     }
 
     public Optional<AccountingView> callAccounting() {

@@ -6,7 +6,6 @@ import dev.switchboard.marketing.TemplateRows.Country;
 import dev.switchboard.marketing.TemplateRows.Duration;
 import dev.switchboard.marketing.TemplateRows.PersonTag;
 import dev.switchboard.store.Database;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,11 +17,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * The five marketing templates as SQL over the history (table {@code cdr} with its place columns, and
@@ -74,9 +70,7 @@ public final class HistoryTemplates implements Templates {
             Integer h = (Integer) rs.getObject(2);
             return new Duration(d == null ? null : LocalDate.ofEpochDay(d), h, rs.getLong(3), rs.getLong(4));
         });
-        out.sort(Comparator.comparing(Duration::date, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(Duration::hour, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return out;
+        return TemplateFilters.duration(out);
     }
 
     @Override
@@ -84,10 +78,7 @@ public final class HistoryTemplates implements Templates {
         String sql = "WITH " + CALLS + ", " + TYPED + " SELECT coalesce(t.tag, 'PRIVATE'), t.business_type, count(*), sum(c.dur) "
                 + "FROM calls c LEFT JOIN typed t ON t.called_number = c.called_number GROUP BY coalesce(t.tag, 'PRIVATE'), t.business_type";
         List<Business> out = query(sql, q, rs -> new Business(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
-        Predicate<Business> wanted = b -> (q.tag() == null || q.tag().equalsIgnoreCase(b.tag()))
-                && (q.type() == null || q.type().equalsIgnoreCase(b.businessType()));
-        return out.stream().filter(wanted).sorted(Comparator.comparing(Business::tag)
-                .thenComparing(Business::businessType, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+        return TemplateFilters.business(out, q);
     }
 
     @Override
@@ -110,9 +101,7 @@ public final class HistoryTemplates implements Templates {
             return new PersonTag(rs.getString(1), rs.getString(2), tagCalls, TemplateRows.share(tagCalls, calls), type, typeCalls,
                     TemplateRows.share(typeCalls, calls), calls);
         });
-        return page(all.stream().filter(p -> p.calls() >= q.minCalls() && (q.caller() == null || q.caller().equals(p.caller()))
-                && (q.tag() == null || q.tag().equalsIgnoreCase(p.tag())) && (q.type() == null || q.type().equalsIgnoreCase(p.businessType())))
-                .sorted(Comparator.comparing(PersonTag::caller)).toList(), q);
+        return TemplateFilters.personTags(all, q);
     }
 
     @Override
@@ -120,9 +109,8 @@ public final class HistoryTemplates implements Templates {
         String sql = "WITH " + CALLS + " SELECT called_cc, called_region, count(*), sum(dur) FROM calls "
                 + "WHERE called_region IS NOT NULL AND called_region <> 'ZZ' AND called_region <> '" + homeRegion + "' "
                 + "GROUP BY called_cc, called_region";
-        List<Country> out = query(sql, q, rs -> new Country(rs.getInt(1), rs.getString(2), countryName(rs.getString(2)), rs.getLong(3), rs.getLong(4)));
-        return out.stream().filter(c -> q.region() == null || q.region().equalsIgnoreCase(c.region()))
-                .sorted(Comparator.comparingLong(Country::calls).reversed().thenComparing(Country::region)).toList();
+        List<Country> out = query(sql, q, rs -> new Country(rs.getInt(1), rs.getString(2), TemplateFilters.countryName(rs.getString(2)), rs.getLong(3), rs.getLong(4)));
+        return TemplateFilters.countries(out, q);
     }
 
     @Override
@@ -146,22 +134,12 @@ public final class HistoryTemplates implements Templates {
             return new BestTime(rs.getString(1), z == null ? zone.getId() : z, z == null, DayOfWeek.of(rs.getInt(3)), rs.getInt(4), slot, calls,
                     TemplateRows.share(slot, calls));
         });
-        return page(all.stream().filter(b -> b.calls() >= q.minCalls() && (q.caller() == null || q.caller().equals(b.caller())))
-                .sorted(Comparator.comparing(BestTime::caller)).toList(), q);
+        return TemplateFilters.bestTimes(all, q);
     }
 
     /** The distinct known zones of the callers in the range. */
     private List<String> callerZones(TemplateQuery q) {
         return query("WITH " + CALLS + " SELECT DISTINCT caller_zone FROM calls WHERE caller_zone IS NOT NULL", q, rs -> rs.getString(1));
-    }
-
-    static String countryName(String region) {
-        return new Locale("", region).getDisplayCountry(Locale.ENGLISH);
-    }
-
-    private static <T> List<T> page(List<T> sorted, TemplateQuery q) {
-        if (q.offset() >= sorted.size()) return List.of();
-        return sorted.subList(q.offset(), Math.min(sorted.size(), q.offset() + q.limit()));
     }
 
     private interface Row<T> {

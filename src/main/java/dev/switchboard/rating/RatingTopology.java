@@ -1,5 +1,6 @@
 package dev.switchboard.rating;
 
+import dev.switchboard.cdr.Cdr;
 import dev.switchboard.cdr.CdrTopics;
 import dev.switchboard.platform.JsonSerde;
 import dev.switchboard.platform.Topic;
@@ -24,9 +25,14 @@ public final class RatingTopology {
     private RatingTopology() {}
 
     public static void build(StreamsBuilder builder, Supplier<Rater> rater) {
+        build(builder, builder.stream(CdrTopics.CLEAN.name(), Consumed.with(Serdes.String(), CdrTopics.CLEAN.valueSerde()).withName("rating-in")),
+                rater);
+    }
+
+    /** Rates {@code clean}, a stream of {@code cdr.clean} that other pipelines may read too (a topic is one source per topology). */
+    public static void build(StreamsBuilder builder, KStream<String, Cdr> clean, Supplier<Rater> rater) {
         builder.addStateStore(RatingProcessor.store());
-        KStream<String, RatingProcessor.Outcome> outcomes = builder
-                .stream(CdrTopics.CLEAN.name(), Consumed.with(Serdes.String(), CdrTopics.CLEAN.valueSerde()).withName("rating-in"))
+        KStream<String, RatingProcessor.Outcome> outcomes = clean
                 .processValues(() -> new RatingProcessor(rater), Named.as("rating"), RatingProcessor.STORE);
         outcomes.mapValues(RatingProcessor.Outcome::rated, Named.as("rating-rated"))
                 .to(RATED.name(), Produced.with(Serdes.String(), RATED.valueSerde()).withName("rating-rated-out"));

@@ -59,7 +59,7 @@ public final class WebServer implements AutoCloseable {
         sb.customers().ifPresent(customers -> new CustomerRoutes(customers, sb.settings().get(SettingsSpec.ADMIN_TOKEN)).register(app));
         sb.tariffs().ifPresent(tariffs -> new TariffRoutes(tariffs).register(app));
         sb.directoryStore().ifPresent(store -> new DirectoryRoutes(store, sb.directory().orElseThrow()).register(app));
-        sb.database().ifPresent(db -> new TemplateRoutes(new HistoryTemplates(db, sb.settings().zone(), sb.settings().region()), Optional.empty(),
+        sb.database().ifPresent(db -> new TemplateRoutes(new HistoryTemplates(db, sb.settings().zone(), sb.settings().region()), sb.liveTemplates(),
                 sb.settings().zone(), Clock.systemUTC()).register(app));
         sb.database().ifPresent(db -> sb.tariffs().ifPresent(t -> new BillingRoutes(new BillingRun(db, t::load, Clock.systemUTC()),
                 new CustomerNames(db)::of).register(app)));
