@@ -57,6 +57,7 @@ final class LocalTimeSql {
     static String local(String epoch, ZoneId zone, Instant start, Instant end) {
         List<Segment> segments = segments(zone.getId(), zone, start, end);
         if (segments.isEmpty()) return epoch;
+        if (segments.size() == 1) return "(" + epoch + " + " + segments.get(0).offset() + ")";
         StringBuilder sql = new StringBuilder("(" + epoch + " + CASE");
         for (int i = 0; i < segments.size() - 1; i++)
             sql.append(" WHEN ").append(epoch).append(" < ").append(segments.get(i).to()).append(" THEN ").append(segments.get(i).offset());
