@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.GuideTableDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler;
@@ -48,7 +49,7 @@ final class BusinessCalls {
     }
 
     /** Empty when no entry of the directory has a callable number. */
-    static java.util.Optional<BusinessCalls> of(BusinessDirectory directory, UniformRandomProvider rng) {
+    static Optional<BusinessCalls> of(BusinessDirectory directory, UniformRandomProvider rng) {
         Map<BusinessType, List<List<String>>> byType = new EnumMap<>(BusinessType.class);
         for (DirectoryEntry e : directory.entries()) {
             List<String> callable = numbersOf(e, directory, rng);
@@ -62,13 +63,13 @@ final class BusinessCalls {
             weights.add(w.getValue());
             perType.add(entries);
         }
-        if (perType.isEmpty()) return java.util.Optional.empty();
+        if (perType.isEmpty()) return Optional.empty();
         BusinessCalls calls = new BusinessCalls(rng, weights.stream().mapToDouble(Double::doubleValue).toArray());
         for (List<List<String>> entries : perType) {
             calls.numbers.add(entries);
             calls.entryRank.add(RejectionInversionZipfSampler.of(rng, entries.size(), ENTRY_SKEW));
         }
-        return java.util.Optional.of(calls);
+        return Optional.of(calls);
     }
 
     String next() {
