@@ -2,12 +2,12 @@ package dev.switchboard.callcenter;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.callcenter.live.ServiceLevel;
+import dev.switchboard.web.QueryParams;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,13 +28,7 @@ public final class CallCenterRoutes {
     }
 
     private LocalDate date(Context ctx) {
-        String date = ctx.queryParam("date");
-        if (date == null || date.isBlank()) return service.today();
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("date must be YYYY-MM-DD, got '" + date + "'");
-        }
+        return QueryParams.date(ctx, "date", service.today());
     }
 
     private static List<ServiceLevel> definitions(Context ctx) {

@@ -1,11 +1,11 @@
 package dev.switchboard.marketing;
 
+import dev.switchboard.web.QueryParams;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -52,29 +52,10 @@ public final class TemplateRoutes {
 
     TemplateQuery query(Context ctx) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate to = date(ctx, "to", today);
-        LocalDate from = date(ctx, "from", to.minusDays(6));
+        LocalDate to = QueryParams.date(ctx, "to", today);
+        LocalDate from = QueryParams.date(ctx, "from", to.minusDays(6));
         return new TemplateQuery(from, to, ctx.queryParam("group"), ctx.queryParam("tag"), ctx.queryParam("type"), ctx.queryParam("region"),
-                ctx.queryParam("caller"), integer(ctx, "min_calls", 0), integer(ctx, "limit", 1_000), integer(ctx, "offset", 0));
-    }
-
-    private static LocalDate date(Context ctx, String name, LocalDate otherwise) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) return otherwise;
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be a date YYYY-MM-DD, not " + text);
-        }
-    }
-
-    private static int integer(Context ctx, String name, int otherwise) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) return otherwise;
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not " + text);
-        }
+                ctx.queryParam("caller"), QueryParams.integer(ctx, "min_calls", 0, 0, Integer.MAX_VALUE),
+                QueryParams.integer(ctx, "limit", 1_000, 1, TemplateQuery.MAX_LIMIT), QueryParams.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE));
     }
 }

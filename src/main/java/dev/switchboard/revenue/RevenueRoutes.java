@@ -1,6 +1,7 @@
 package dev.switchboard.revenue;
 
 import dev.switchboard.revenue.RevenueQueries.TopBy;
+import dev.switchboard.web.QueryParams;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -15,7 +16,7 @@ public final class RevenueRoutes {
 
     public void register(Javalin app) {
         app.get("/api/revenue/summary", ctx -> ctx.json(service.summary(period(ctx))));
-        app.get("/api/revenue/top", ctx -> ctx.json(service.top(period(ctx), choice(ctx, "by", TopBy.class, TopBy.AMOUNT), integer(ctx, "limit", 10, 1, 100))));
+        app.get("/api/revenue/top", ctx -> ctx.json(service.top(period(ctx), choice(ctx, "by", TopBy.class, TopBy.AMOUNT), QueryParams.integer(ctx, "limit", 10, 1, 100))));
         app.get("/api/revenue/distribution", ctx -> {
             Period p = period(ctx);
             String by = ctx.queryParam("by");
@@ -26,24 +27,12 @@ public final class RevenueRoutes {
         app.get("/api/revenue/daily", ctx -> ctx.json(service.daily(period(ctx))));
         app.get("/api/revenue/errors", ctx -> {
             String period = ctx.queryParam("period");
-            ctx.json(service.errors(period == null || period.isBlank() ? null : service.period(period), integer(ctx, "limit_per_reason", 3, 0, 20)));
+            ctx.json(service.errors(period == null || period.isBlank() ? null : service.period(period), QueryParams.integer(ctx, "limit_per_reason", 3, 0, 20)));
         });
     }
 
     private Period period(Context ctx) {
         return service.period(ctx.queryParam("period"));
-    }
-
-    private static int integer(Context ctx, String name, int fallback, int min, int max) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) return fallback;
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n >= min && n <= max) return n;
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
     }
 
     private static <E extends Enum<E>> E choice(Context ctx, String name, Class<E> type, E fallback) {
