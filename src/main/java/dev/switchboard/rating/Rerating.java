@@ -1,10 +1,9 @@
 package dev.switchboard.rating;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.switchboard.cdr.Cdr;
 import dev.switchboard.cdr.CdrResult;
 import dev.switchboard.cdr.CdrType;
+import dev.switchboard.cdr.NumberPlaces;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
 import dev.switchboard.store.StoreException;
@@ -41,12 +40,10 @@ import java.util.TreeMap;
  */
 public final class Rerating {
     private static final int FETCH = 10_000;
-    private static final String ZZ = "ZZ";
 
     private final Database db;
     private final Rater rater;
-    private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
-    private final Map<String, String> regionByPrefix = new HashMap<>();
+    private final NumberPlaces places = new NumberPlaces(ZoneOffset.UTC); // only the region is read
 
     public Rerating(Database db, Tariffs tariffs) {
         this.db = Objects.requireNonNull(db, "db");
@@ -156,17 +153,9 @@ public final class Rerating {
                 || stored.compareTo(exact.setScale(6, java.math.RoundingMode.HALF_UP)) == 0;
     }
 
-    /** ISO region of a called number by libphonenumber, looked up once per 6-character prefix. */
+    /** ISO region of a called number by libphonenumber (ZZ if none). */
     private String region(String number) {
-        if (number == null || !number.startsWith("+")) return ZZ;
-        return regionByPrefix.computeIfAbsent(number.substring(0, Math.min(number.length(), 6)), p -> {
-            try {
-                String r = phones.getRegionCodeForNumber(phones.parse(number, ZZ));
-                return r == null ? ZZ : r;
-            } catch (NumberParseException e) {
-                return ZZ;
-            }
-        });
+        return places.of(number).region();
     }
 
     private static final class Totals {
