@@ -72,6 +72,18 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Overwrites, in one transaction, the non-key {@code columns} of the stored rows of {@code table} whose
+     * {@code key} matches; rows whose key is not stored are ignored (see {@link RowWriter}).
+     */
+    public void update(String table, String key, List<Column> columns, List<Object[]> rows) {
+        if (rows.isEmpty()) return;
+        inTransaction("cannot update " + table, c -> {
+            RowWriter.update(dialect, c, table, columns, key, rows);
+            return null;
+        });
+    }
+
     /** Work on one connection. */
     public interface Work<T> {
         T run(Connection c) throws SQLException;

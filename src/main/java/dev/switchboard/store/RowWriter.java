@@ -62,20 +62,63 @@ final class RowWriter {
 
     private static void insertDuck(DuckDBConnection c, String table, List<Column> columns, List<Object[]> rows, String onConflict) throws SQLException {
         String names = names(columns);
+        String stage = stage(c, table, columns, rows);
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO " + table + " (" + names + ") SELECT " + names + " FROM " + stage + onConflict);
+            s.execute("DELETE FROM " + stage);
+        }
+    }
+
+    /** Appends the rows to a temporary staging table of the columns' shape; its name. */
+    private static String stage(DuckDBConnection c, String table, List<Column> columns, List<Object[]> rows) throws SQLException {
+        String names = names(columns);
         // One staging table per column set: two mappings may write different columns of one table.
         String stage = "stage_" + table + "_" + Integer.toHexString(names.hashCode());
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " AS SELECT " + names + " FROM " + table + " LIMIT 0");
-            try (DuckDBAppender app = c.createAppender("temp", "main", stage)) {
-                for (Object[] row : rows) {
-                    app.beginRow();
-                    for (int i = 0; i < row.length; i++) appendValue(app, columns.get(i), row[i]);
-                    app.endRow();
-                }
-                app.flush();
+        }
+        try (DuckDBAppender app = c.createAppender("temp", "main", stage)) {
+            for (Object[] row : rows) {
+                app.beginRow();
+                for (int i = 0; i < row.length; i++) appendValue(app, columns.get(i), row[i]);
+                app.endRow();
             }
-            s.execute("INSERT INTO " + table + " (" + names + ") SELECT " + names + " FROM " + stage + onConflict);
-            s.execute("DELETE FROM " + stage);
+            app.flush();
+        }
+        return stage;
+    }
+
+    /**
+     * Overwrites the non-key {@code columns} of the stored rows whose {@code key} column matches, inside the
+     * caller's transaction; rows whose key is not stored are ignored. DuckDB stages the rows with its appender
+     * and updates by one join (an upsert per row costs several times more there); PostgreSQL takes batched
+     * {@code UPDATE … WHERE key = ?}.
+     */
+    static void update(Dialect dialect, Connection c, String table, List<Column> columns, String key, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        List<Column> set = columns.stream().filter(col -> !col.name().equals(key)).toList();
+        if (dialect == Dialect.DUCKDB) {
+            String stage = stage(c.unwrap(DuckDBConnection.class), table, columns, rows);
+            try (Statement s = c.createStatement()) {
+                s.execute("UPDATE " + table + " SET " + set.stream().map(col -> col.name() + " = s." + col.name()).collect(Collectors.joining(", "))
+                        + " FROM " + stage + " s WHERE " + table + "." + key + " = s." + key);
+                s.execute("DELETE FROM " + stage);
+            }
+            return;
+        }
+        int keyAt = -1;
+        for (int i = 0; i < columns.size(); i++) if (columns.get(i).name().equals(key)) keyAt = i;
+        if (keyAt < 0) throw new IllegalArgumentException("key column " + key + " is not written");
+        String sql = "UPDATE " + table + " SET " + set.stream().map(col -> col.name() + " = ?").collect(Collectors.joining(", "))
+                + " WHERE " + key + " = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                int at = 1;
+                for (int i = 0; i < row.length; i++) if (i != keyAt) bind(ps, at++, columns.get(i), row[i]);
+                bind(ps, at, columns.get(keyAt), row[keyAt]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

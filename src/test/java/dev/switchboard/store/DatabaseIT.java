@@ -35,6 +35,23 @@ class DatabaseIT {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void anUpdateOverwritesTheGivenColumnsOfStoredKeysOnlyAndIgnoresUnknownKeys(Dialect dialect) throws Exception {
+        try (StoreFixtures.TestStore store = StoreFixtures.fresh(dialect, dir); Database db = store.open()) {
+            StoreFixtures.write(db, StoreFixtures.cdrRows(), 0, List.of(voice("c-1", T0, 42), voice("c-2", T0, 7)));
+            List<Column> columns = List.of(Column.text("id"), Column.text("operator"), Column.decimal("cost"));
+            db.update("cdr", "id", columns, List.of(new Object[] {"c-2", "Free", new java.math.BigDecimal("1.250000")},
+                    new Object[] {"c-9", "Nobody", java.math.BigDecimal.ONE}));
+            List<String> rows = new ArrayList<>();
+            try (Connection c = db.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id, operator, cost, duration_sec FROM cdr ORDER BY id")) {
+                while (rs.next()) rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getBigDecimal(3) + " " + rs.getInt(4));
+            }
+            assertThat(rows).containsExactly("c-1 Orange null 42", "c-2 Free 1.250000 7");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void reopeningKeepsTheDataAndDoesNotRunTheMigrationsAgain(Dialect dialect) throws Exception {
         try (StoreFixtures.TestStore store = StoreFixtures.fresh(dialect, dir)) {
             try (Database db = store.open()) {
