@@ -113,26 +113,27 @@ public final class HistoryTemplates implements Templates {
         return TemplateFilters.countries(out, q);
     }
 
+    /**
+     * Each caller's calls counted per weekly slot (0–167) of their local time, and the best slot kept by a
+     * max over {@code calls × 256 + 255 − slot} (most calls, then the earliest slot) rather than a window
+     * ranking of the caller's slots: 10M calls, 4.1 s → 1.5 s on DuckDB (docs/BENCHMARKS.md).
+     */
     @Override
     public List<BestTime> bestTimes(TemplateQuery q) {
-        Instant start = q.start(zone), end = q.end(zone);
-        java.util.Set<String> zones = new java.util.TreeSet<>(callerZones(q));
-        zones.add(zone.getId());
-        String local = "(c.e + o.off)";
-        String sql = "WITH " + CALLS + ", offsets (zone, f, t, off) AS (VALUES " + LocalTimeSql.values(zones, zone, start, end) + "), "
-                + "slots AS (SELECT c.calling_number AS caller, c.caller_zone AS zone, " + LocalTimeSql.isoWeekday(local) + " AS d, "
-                + LocalTimeSql.hour(local) + " AS h, count(*) AS n "
-                + "FROM (SELECT calling_number, caller_zone, " + LocalTimeSql.epoch("start_time") + " AS e FROM calls) c "
-                + "JOIN offsets o ON o.zone = coalesce(c.caller_zone, '" + zone.getId() + "') AND c.e >= o.f AND c.e < o.t "
-                + "GROUP BY c.calling_number, c.caller_zone, " + LocalTimeSql.isoWeekday(local) + ", " + LocalTimeSql.hour(local) + "), "
-                + "ranked AS (SELECT caller, zone, d, h, n, sum(n) OVER (PARTITION BY caller) AS total, "
-                + "row_number() OVER (PARTITION BY caller ORDER BY n DESC, d, h) AS rn FROM slots) "
-                + "SELECT caller, zone, d, h, n, total FROM ranked WHERE rn = 1";
+        String local = LocalTimeSql.local("e", "caller_zone", callerZones(q), zone, q.start(zone), q.end(zone));
+        String sql = "WITH " + CALLS + ", slots AS (SELECT caller, zone, s, count(*) AS n FROM "
+                + "(SELECT calling_number AS caller, caller_zone AS zone, " + LocalTimeSql.weekSlot("le") + " AS s FROM "
+                + "(SELECT calling_number, caller_zone, " + local + " AS le FROM "
+                + "(SELECT calling_number, caller_zone, " + LocalTimeSql.epoch("start_time") + " AS e FROM calls) c) l) x "
+                + "GROUP BY caller, zone, s) "
+                + "SELECT caller, min(zone), max(n * 256 + 255 - s), sum(n) FROM slots GROUP BY caller";
         List<BestTime> all = query(sql, q, rs -> {
             String z = rs.getString(2);
-            long slot = rs.getLong(5), calls = rs.getLong(6);
-            return new BestTime(rs.getString(1), z == null ? zone.getId() : z, z == null, DayOfWeek.of(rs.getInt(3)), rs.getInt(4), slot, calls,
-                    TemplateRows.share(slot, calls));
+            long best = rs.getLong(3), calls = rs.getLong(4);
+            long slotCalls = best / 256;
+            int slot = 255 - (int) (best % 256);
+            return new BestTime(rs.getString(1), z == null ? zone.getId() : z, z == null, DayOfWeek.of(slot / 24 + 1), slot % 24, slotCalls, calls,
+                    TemplateRows.share(slotCalls, calls));
         });
         return TemplateFilters.bestTimes(all, q);
     }

@@ -8,7 +8,7 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.StringJoiner;
+import java.util.TreeSet;
 
 /**
  * Local dates, hours and weekdays in SQL without a time-zone conversion per row (which was most of a
@@ -42,26 +42,37 @@ final class LocalTimeSql {
         return out;
     }
 
-    /** The segments of every zone named, as the rows of a {@code VALUES} list: {@code (zone, f, t, off)}. */
-    static String values(Collection<String> zones, ZoneId fallback, Instant start, Instant end) {
-        StringJoiner rows = new StringJoiner(", ");
-        for (String z : zones) {
-            if (!z.matches("[A-Za-z0-9/_+\\-]+")) throw new IllegalArgumentException("not a zone name: " + z);
-            for (Segment s : segments(z, fallback, start, end))
-                rows.add("('" + s.zone() + "', CAST(" + s.from() + " AS BIGINT), CAST(" + s.to() + " AS BIGINT), " + s.offset() + ")");
-        }
-        return rows.toString();
-    }
-
     /** The local epoch second of {@code epoch} (an SQL expression) in one zone: a CASE over its segments. */
     static String local(String epoch, ZoneId zone, Instant start, Instant end) {
-        List<Segment> segments = segments(zone.getId(), zone, start, end);
-        if (segments.isEmpty()) return epoch;
-        if (segments.size() == 1) return "(" + epoch + " + " + segments.get(0).offset() + ")";
-        StringBuilder sql = new StringBuilder("(" + epoch + " + CASE");
+        return "(" + epoch + " + " + offset(epoch, segments(zone.getId(), zone, start, end)) + ")";
+    }
+
+    /**
+     * The local epoch second of {@code epoch} in the zone the column {@code zoneColumn} names: a CASE on the
+     * zone with a branch per name in {@code zones} (each a CASE over its segments); null or any other name
+     * takes {@code fallback}'s offsets. The names are checked, as they go into the SQL text.
+     */
+    static String local(String epoch, String zoneColumn, Collection<String> zones, ZoneId fallback, Instant start, Instant end) {
+        StringBuilder sql = new StringBuilder("(" + epoch + " + CASE " + zoneColumn);
+        int branches = 0;
+        for (String z : new TreeSet<>(zones)) {
+            if (!z.matches("[A-Za-z0-9/_+\\-]+")) throw new IllegalArgumentException("not a zone name: " + z);
+            if (z.equals(fallback.getId())) continue;
+            sql.append(" WHEN '").append(z).append("' THEN ").append(offset(epoch, segments(z, fallback, start, end)));
+            branches++;
+        }
+        if (branches == 0) return local(epoch, fallback, start, end);
+        return sql.append(" ELSE ").append(offset(epoch, segments(fallback.getId(), fallback, start, end))).append(" END)").toString();
+    }
+
+    /** The offset in seconds at {@code epoch}: the segments' one offset, or a CASE on where their ends fall. */
+    private static String offset(String epoch, List<Segment> segments) {
+        if (segments.isEmpty()) return "0";
+        if (segments.size() == 1) return String.valueOf(segments.get(0).offset());
+        StringBuilder sql = new StringBuilder("CASE");
         for (int i = 0; i < segments.size() - 1; i++)
             sql.append(" WHEN ").append(epoch).append(" < ").append(segments.get(i).to()).append(" THEN ").append(segments.get(i).offset());
-        return sql.append(" ELSE ").append(segments.get(segments.size() - 1).offset()).append(" END)").toString();
+        return sql.append(" ELSE ").append(segments.get(segments.size() - 1).offset()).append(" END").toString();
     }
 
     /** Epoch second of a {@code timestamptz} column, as BIGINT. */
@@ -79,8 +90,8 @@ final class LocalTimeSql {
         return "CAST(floor((" + local + " - " + day(local) + " * 86400) / 3600.0) AS INTEGER)";
     }
 
-    /** ISO weekday 1 (Monday) – 7 of a local epoch second (1970-01-01 was a Thursday). */
-    static String isoWeekday(String local) {
-        return "CAST((" + day(local) + " + 3) % 7 + 1 AS INTEGER)";
+    /** The weekly slot 0–167 of a local epoch second: (ISO weekday − 1) × 24 + hour. */
+    static String weekSlot(String local) {
+        return "CAST(((" + day(local) + " + 3) % 7) * 24 + floor((" + local + " - " + day(local) + " * 86400) / 3600.0) AS INTEGER)";
     }
 }

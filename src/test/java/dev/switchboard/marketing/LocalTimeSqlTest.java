@@ -30,7 +30,22 @@ class LocalTimeSqlTest {
     @Test
     void anUnknownZoneNameTakesTheFallbacksRulesAndABadOneIsRefused() {
         assertThat(LocalTimeSql.segments("Mars/Olympus", NEW_YORK, MARCH_1, APRIL_1)).extracting(Segment::offset).containsExactly(-18000, -14400);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalTimeSql.values(java.util.List.of("x'; DROP TABLE cdr; --"), NEW_YORK, MARCH_1, APRIL_1))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalTimeSql.local("e", "caller_zone", java.util.List.of("x'; DROP TABLE cdr; --"), NEW_YORK, MARCH_1, APRIL_1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aZoneColumnGetsABranchPerZoneAndTheFallbackForNullOrAnyOtherName() {
+        assertThat(LocalTimeSql.local("e", "z", java.util.List.of("America/New_York", "Asia/Kolkata", "America/Chicago"), NEW_YORK, MARCH_1, APRIL_1))
+                .isEqualTo("(e + CASE z WHEN 'America/Chicago' THEN CASE WHEN e < 1772956800 THEN -21600 ELSE -18000 END"
+                        + " WHEN 'Asia/Kolkata' THEN 19800"
+                        + " ELSE CASE WHEN e < 1772953200 THEN -18000 ELSE -14400 END END)");
+    }
+
+    @Test
+    void aZoneColumnWithOnlyTheFallbacksZoneIsTheFallbacksOffsets() {
+        assertThat(LocalTimeSql.local("e", "z", java.util.List.of("America/New_York"), NEW_YORK, MARCH_1, APRIL_1))
+                .isEqualTo(LocalTimeSql.local("e", NEW_YORK, MARCH_1, APRIL_1));
+        assertThat(LocalTimeSql.local("e", "z", java.util.List.of(), NEW_YORK, MARCH_1, APRIL_1)).isEqualTo(LocalTimeSql.local("e", NEW_YORK, MARCH_1, APRIL_1));
     }
 }
