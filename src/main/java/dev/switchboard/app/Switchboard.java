@@ -143,14 +143,15 @@ public final class Switchboard implements AutoCloseable {
             KStream<String, Cdr> clean = builder.stream(CdrTopics.CLEAN.name(),
                     Consumed.with(Serdes.String(), CdrTopics.CLEAN.valueSerde()).withName("rating-in"));
             RatingTopology.build(builder, clean, rater::get);
-            MarketingTopology.build(builder, clean, marketingRules(), marketingDirectory());
+            boolean liveMarketing = settings.get(SettingsSpec.MARKETING_LIVE_DAYS) > 0;
+            if (liveMarketing) MarketingTopology.build(builder, clean, marketingRules(), marketingDirectory());
             CallMediator callMediator = new CallMediator(settings.region());
             CallCenterTopology.build(builder, callMediator::mediate, settings.dedupTtl(), metricsRules(), callers);
             streams = new StreamsRuntime(builder.build(), settings, bootstrap);
             toClose.push(streams);
             streams.start(Duration.ofMinutes(5));
             log.info("mediation running ({} ms)", ms(t0));
-            liveTemplates = LiveTemplates.of(streams.streams(), marketingRules());
+            if (liveMarketing) liveTemplates = LiveTemplates.of(streams.streams(), marketingRules());
             callCenter = new CallCenterService(new CallCenterView(localStores(), metricsRules(), Clock.systemUTC()), controlProducer(), Clock.systemUTC());
         }
         if (has(Role.STORE)) {

@@ -44,7 +44,7 @@ public final class TemplateRoutes {
         String source = Optional.ofNullable(ctx.queryParam("source")).orElse("history");
         Templates templates = switch (source) {
             case "history" -> history;
-            case "live" -> live.orElseThrow(() -> new IllegalArgumentException("source=live needs the stream role in this process"));
+            case "live" -> live.orElseThrow(() -> new IllegalArgumentException("source=live: this process has no live templates (they need the stream role and marketing-live-days above 0)"));
             default -> throw new IllegalArgumentException("source must be history or live, not " + source);
         };
         ctx.json(templates.template(n, query(ctx)));

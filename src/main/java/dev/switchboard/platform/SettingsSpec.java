@@ -46,8 +46,8 @@ public final class SettingsSpec {
             "a call still queued this long with no answer or abandon seen is taken as lost (expired)");
     public static final Setting<Double> CALL_SPEED = new Setting<>("call-speed", "1", SettingsSpec::positiveDouble, false,
             "how many times faster than real time the live call-center simulation runs (demo; --speed sets it)");
-    public static final Setting<Integer> MARKETING_LIVE_DAYS = integer("marketing-live-days", "35", 1, 3660,
-            "local dates the live marketing templates keep, up to the latest CDR date seen; older dates are dropped");
+    public static final Setting<Integer> MARKETING_LIVE_DAYS = integer("marketing-live-days", "35", 0, 3660,
+            "local dates the live marketing templates keep, up to the latest CDR date seen; older dates are dropped; 0 turns the live templates off");
     public static final Setting<String> CUSTOMER_KEY = new Setting<>("customer-key", "", SettingsSpec::emptyOr32Base64Bytes, true,
             "base64 of the 32-byte key that encrypts customers' personal data; empty uses DATA/keys/customer.key, created on first use");
     public static final Setting<String> ADMIN_TOKEN = new Setting<>("admin-token", "", s -> s, true,

@@ -30,9 +30,11 @@ class CallCenterIT {
 
     @Test
     void queueLogFeedsTheMetricsAndTheHistoryAndAResetSurvivesARestart() throws Exception {
-        Settings settings = Settings.resolve(Map.of("data", dir.toString(), "roles", "ingest,stream,store", "zone", "UTC"), Map.of());
+        Settings settings = Settings.resolve(Map.of("data", dir.toString(), "roles", "ingest,stream,store", "zone", "UTC",
+                "marketing-live-days", "0"), Map.of()); // the live marketing templates off: the call center runs without them
         Instant resetAt;
         try (Switchboard sb = Switchboard.start(settings); InputStream log = getClass().getResourceAsStream("/callcenter/queue_log_metrics.log")) {
+            assertThat(sb.liveTemplates()).isEmpty();
             var receipt = sb.ingest().orElseThrow().ingestFile(CallTopics.KIND, CallFormat.ASTERISK_QUEUE_LOG.wireName(), "file:q", log);
             assertThat(receipt.accepted()).isEqualTo(12); // 11 events and 1 unusable line; ADDMEMBER is skipped
             Counts counts = await(() -> sb.callAccounting().orElseThrow().total(), c -> c.in() == 12 && c.drained());
