@@ -48,6 +48,73 @@ public final class Framing {
         else lines(body, sink);
     }
 
+    /**
+     * JSON objects as delivery streams write them (Amazon Connect contact records through Kinesis
+     * Firehose): one per line, pretty-printed over many lines, or concatenated with nothing between;
+     * or one JSON array of them. An object ends where its braces close (braces inside strings do not
+     * count), so a bad object spoils itself only: text between objects that is not white space becomes
+     * a record of its own up to the end of its line (mediation rejects it), and an object still open at
+     * the end of the input is handed on as it is (mediation rejects it too).
+     */
+    public void jsonObjects(InputStream in, FrameSink sink) throws IOException {
+        PushbackInputStream body = new PushbackInputStream(skipBom(in), 1);
+        int first = firstNonBlank(body);
+        if (first == -1) return;
+        body.unread(first);
+        if (first == '[') {
+            jsonArray(body, sink);
+            return;
+        }
+        Reader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+        StringBuilder record = new StringBuilder();
+        long n = 0, length = 0;
+        int depth = 0;
+        boolean inString = false, escaped = false, stray = false;
+        for (int c = reader.read(); c != -1; c = reader.read()) {
+            if (depth == 0 && !stray) {
+                if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+                stray = c != '{';
+                if (!stray) depth = 1;
+                record.setLength(0);
+                length = 0;
+                record.append((char) c);
+                length++;
+                continue;
+            }
+            if (stray) {
+                if (c == '\n' || c == '{') {
+                    offerBounded(++n, record, length, sink);
+                    stray = false;
+                    if (c == '{') {
+                        record.setLength(0);
+                        record.append('{');
+                        length = 1;
+                        depth = 1;
+                    }
+                    continue;
+                }
+            } else if (inString) {
+                if (escaped) escaped = false;
+                else if (c == '\\') escaped = true;
+                else if (c == '"') inString = false;
+            } else if (c == '"') inString = true;
+            else if (c == '{' || c == '[') depth++;
+            else if (c == '}' || c == ']') depth--;
+            if (length++ < maxRecordBytes) record.append((char) c);
+            if (!stray && depth == 0) {
+                offerBounded(++n, record, length, sink);
+                inString = false;
+            }
+        }
+        if (stray || depth > 0) offerBounded(++n, record, length, sink);
+    }
+
+    /** A record of which at most the limit was kept: refused when longer. */
+    private void offerBounded(long n, StringBuilder record, long length, FrameSink sink) {
+        if (length > maxRecordBytes) sink.reject(n, "record longer than " + maxRecordBytes + " bytes");
+        else offer(n, record.toString().strip(), sink);
+    }
+
     /** One record per non-blank line (NDJSON, Asterisk Master.csv). */
     public void lines(InputStream in, FrameSink sink) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(skipBom(in), StandardCharsets.UTF_8), 1 << 16);

@@ -308,4 +308,46 @@ class FramingTest {
             assertThat(frames.rejectedNumbers).containsExactly(2L);
         }
     }
+
+    /** Contact records as delivery streams write them. */
+    @Nested
+    class JsonObjectStreams {
+        @Test
+        void objectsEndWhereTheirBracesCloseOnOneLineOrOverManyOrOnePerLine() throws IOException {
+            assertThat(frame(framing::jsonObjects, "{\"a\":1}{\"b\":\"}{\"}{\"c\":{\"d\":[1,{}]}}").payloads)
+                    .containsExactly("{\"a\":1}", "{\"b\":\"}{\"}", "{\"c\":{\"d\":[1,{}]}}");
+            assertThat(frame(framing::jsonObjects, BOM + "{\n  \"a\": 1,\n  \"b\": {\n    \"c\": \"x\"\n  }\n}\n{\n  \"a\": 2\n}\n").payloads)
+                    .containsExactly("{\n  \"a\": 1,\n  \"b\": {\n    \"c\": \"x\"\n  }\n}", "{\n  \"a\": 2\n}");
+            assertThat(frame(framing::jsonObjects, "{\"a\":1}\r\n{\"a\":2}\r\n\r\n").payloads).containsExactly("{\"a\":1}", "{\"a\":2}");
+            assertThat(frame(framing::jsonObjects, "{\"a\":\"say \\\"}\\\" and \\\\\"}{\"b\":1}").payloads)
+                    .containsExactly("{\"a\":\"say \\\"}\\\" and \\\\\"}", "{\"b\":1}");
+        }
+
+        @Test
+        void anArrayGivesItsElements() throws IOException {
+            assertThat(frame(framing::jsonObjects, " [{\"a\":1}, {\"a\":2}]").payloads).containsExactly("{\"a\":1}", "{\"a\":2}");
+        }
+
+        @Test
+        void strayTextAndAnObjectLeftOpenBecomeRecordsOfTheirOwnForMediationToReject() throws IOException {
+            Frames frames = frame(framing::jsonObjects, "{\"a\":1}\nnot json at all\n}{\"b\":2} tail{\"c\":");
+            assertThat(frames.payloads).containsExactly("{\"a\":1}", "not json at all", "}", "{\"b\":2}", "tail", "{\"c\":");
+            assertThat(frames.rejectedNumbers).isEmpty();
+        }
+
+        @Test
+        void anObjectOverTheLimitIsRefusedByNumberAndTheNextOneIsTaken() throws IOException {
+            String big = "{\"a\":\"" + "x".repeat(MAX_RECORD_BYTES) + "\"}";
+            Frames frames = frame(framing::jsonObjects, "{\"a\":1}" + big + "{\"a\":3}\n" + "y".repeat(MAX_RECORD_BYTES + 1) + "\n{\"a\":5}");
+            assertThat(frames.payloads).containsExactly("{\"a\":1}", "{\"a\":3}", "{\"a\":5}");
+            assertThat(frames.rejectedNumbers).containsExactly(2L, 4L);
+            assertThat(frames.rejectedWhy.get(0)).contains("longer than 128 bytes");
+        }
+
+        @Test
+        void nothingButWhiteSpaceIsNoRecord() throws IOException {
+            assertThat(frame(framing::jsonObjects, " \n\t\r\n").payloads).isEmpty();
+            assertThat(frame(framing::jsonObjects, "").payloads).isEmpty();
+        }
+    }
 }
