@@ -196,19 +196,36 @@
     return s;
   }
 
-  function pager(s, rows, more) {
-    const n = s.n;
-    el('t' + n + '-page').textContent = rows.length
-      ? 'people ' + count(s.offset + 1) + '–' + count(s.offset + rows.length) + (more ? '' : ' (last page)')
-      : (s.offset ? 'no more people' : 'no people');
-    el('t' + n + '-prev').disabled = s.offset === 0;
-    el('t' + n + '-next').disabled = !more;
-  }
-
-  function pagerOff(n) {
-    el('t' + n + '-page').textContent = DASH;
-    el('t' + n + '-prev').disabled = true;
-    el('t' + n + '-next').disabled = true;
+  /**
+   * Templates 2 and 4: people by caller, PAGE at a time (one more row is asked, to know whether a next page
+   * exists); query() gives the section's filters, make(tr, row) fills a table row, summary(rows) draws the
+   * rows shown.
+   */
+  function peopleSection(n, query, make, summary) {
+    const page = t => el('t' + n + '-' + t);
+    const s = section(n, async (s, stale) => {
+      const f = query();
+      const rows = await getJson('/api/marketing/templates/' + n + '?' + params({ ...f, min_calls: f.min_calls === '0' ? '' : f.min_calls,
+        limit: PAGE + 1, offset: s.offset }));
+      if (stale()) return;
+      const shown = rows.slice(0, PAGE);
+      const more = rows.length > PAGE;
+      fillRows('t' + n + '-table', shown, make, s.offset ? 'no more people' : 'no people match');
+      page('page').textContent = shown.length
+        ? 'people ' + count(s.offset + 1) + '–' + count(s.offset + shown.length) + (more ? '' : ' (last page)')
+        : (s.offset ? 'no more people' : 'no people');
+      page('prev').disabled = s.offset === 0;
+      page('next').disabled = !more;
+      summary(shown);
+    });
+    s.failed = () => {
+      emptyRow('t' + n + '-table', 'nothing shown');
+      page('page').textContent = DASH;
+      page('prev').disabled = page('next').disabled = true;
+      summary([]);
+    };
+    page('prev').addEventListener('click', () => { s.offset = Math.max(0, s.offset - PAGE); s.load(); });
+    page('next').addEventListener('click', () => { s.offset += PAGE; s.load(); });
   }
 
   // Template 0: minutes per hour of day or per day.
@@ -280,27 +297,17 @@
   t1.failed = () => { emptyRow('t1-table', 'nothing shown'); clearChart('t1-chart', ''); el('t1-caption').textContent = ''; };
 
   // Template 2: per caller, the tag and type called most; paged.
-  const t2 = section(2, async (s, stale) => {
-    const f = filters('t2-filters');
-    const rows = await getJson('/api/marketing/templates/2?' + params({ tag: f.tag, type: f.type, caller: f.caller,
-      min_calls: f.min_calls === '0' ? '' : f.min_calls, limit: PAGE + 1, offset: s.offset }));
-    if (stale()) return;
-    const page = rows.slice(0, PAGE);
-    fillRows('t2-table', page, (tr, r) => {
-      tr.dataset.caller = r.caller;
-      td(tr, 'caller', r.caller || DASH);
-      td(tr, 'tag', r.tag || DASH, 'text');
-      td(tr, 'tag-calls', count(r.tag_calls));
-      td(tr, 'tag-share', percent(r.tag_share));
-      td(tr, 'type', typeLabel(r.business_type), 'text' + (r.business_type == null ? ' none' : ''));
-      td(tr, 'type-calls', count(r.type_calls));
-      td(tr, 'type-share', r.business_type == null ? DASH : percent(r.type_share));
-      td(tr, 'calls', count(r.calls));
-    }, s.offset ? 'no more people' : 'no people match');
-    pager(s, page, rows.length > PAGE);
-    peoplePerTag(page);
-  });
-  t2.failed = () => { emptyRow('t2-table', 'nothing shown'); pagerOff(2); peoplePerTag([]); };
+  peopleSection(2, () => filters('t2-filters'), (tr, r) => {
+    tr.dataset.caller = r.caller;
+    td(tr, 'caller', r.caller || DASH);
+    td(tr, 'tag', r.tag || DASH, 'text');
+    td(tr, 'tag-calls', count(r.tag_calls));
+    td(tr, 'tag-share', percent(r.tag_share));
+    td(tr, 'type', typeLabel(r.business_type), 'text' + (r.business_type == null ? ' none' : ''));
+    td(tr, 'type-calls', count(r.type_calls));
+    td(tr, 'type-share', r.business_type == null ? DASH : percent(r.type_share));
+    td(tr, 'calls', count(r.calls));
+  }, peoplePerTag);
 
   /** Horizontal bars of the people per tag among the rows shown (this page, not the whole range). */
   function peoplePerTag(rows) {
@@ -353,35 +360,25 @@
   t3.failed = () => { emptyRow('t3-table', 'nothing shown'); clearChart('t3-chart', ''); el('t3-caption').textContent = ''; };
 
   // Template 4: per caller, the best weekday and hour; paged.
-  const t4 = section(4, async (s, stale) => {
-    const f = filters('t4-filters');
-    const rows = await getJson('/api/marketing/templates/4?' + params({ caller: f.caller, min_calls: f.min_calls === '0' ? '' : f.min_calls,
-      limit: PAGE + 1, offset: s.offset }));
-    if (stale()) return;
-    const page = rows.slice(0, PAGE);
-    fillRows('t4-table', page, (tr, r) => {
-      tr.dataset.caller = r.caller;
-      tr.dataset.guessed = String(!!r.zone_guessed);
-      td(tr, 'caller', r.caller || DASH);
-      const zone = td(tr, 'zone', r.zone || DASH, 'text');
-      if (r.zone_guessed) {
-        const mark = document.createElement('span');
-        mark.className = 'warn tag-guessed';
-        mark.dataset.testid = 'guessed';
-        mark.title = 'libphonenumber names no single zone for this number: the platform zone is used';
-        mark.textContent = ' guessed';
-        zone.appendChild(mark);
-      }
-      td(tr, 'weekday', weekday(r.weekday), 'text');
-      td(tr, 'hour', slot(r.hour), 'text');
-      td(tr, 'slot-calls', count(r.slot_calls));
-      td(tr, 'calls', count(r.calls));
-      td(tr, 'confidence', percent(r.confidence));
-    }, s.offset ? 'no more people' : 'no people match');
-    pager(s, page, rows.length > PAGE);
-    heatmap(page);
-  });
-  t4.failed = () => { emptyRow('t4-table', 'nothing shown'); pagerOff(4); heatmap([]); };
+  peopleSection(4, () => filters('t4-filters'), (tr, r) => {
+    tr.dataset.caller = r.caller;
+    tr.dataset.guessed = String(!!r.zone_guessed);
+    td(tr, 'caller', r.caller || DASH);
+    const zone = td(tr, 'zone', r.zone || DASH, 'text');
+    if (r.zone_guessed) {
+      const mark = document.createElement('span');
+      mark.className = 'warn tag-guessed';
+      mark.dataset.testid = 'guessed';
+      mark.title = 'libphonenumber names no single zone for this number: the platform zone is used';
+      mark.textContent = ' guessed';
+      zone.appendChild(mark);
+    }
+    td(tr, 'weekday', weekday(r.weekday), 'text');
+    td(tr, 'hour', slot(r.hour), 'text');
+    td(tr, 'slot-calls', count(r.slot_calls));
+    td(tr, 'calls', count(r.calls));
+    td(tr, 'confidence', percent(r.confidence));
+  }, heatmap);
 
   /** 7 × 24: how many of the rows shown have each weekday and hour as their best slot. */
   function heatmap(rows) {
@@ -474,10 +471,6 @@
     };
     f.addEventListener('submit', again);
     f.addEventListener('change', () => again());
-  }
-  for (const n of [2, 4]) {
-    el('t' + n + '-prev').addEventListener('click', () => { sections[n].offset = Math.max(0, sections[n].offset - PAGE); sections[n].load(); });
-    el('t' + n + '-next').addEventListener('click', () => { sections[n].offset += PAGE; sections[n].load(); });
   }
 
   const asked = new URLSearchParams(location.search);
