@@ -7,6 +7,7 @@
     { href: '/callcenter.html', label: 'Call center' },
     { href: '/revenue.html', label: 'Revenue' },
     { href: '/billing.html', label: 'Billing' },
+    { href: '/marketing.html', label: 'Marketing' },
     // later: Marketing, IVR
   ];
 

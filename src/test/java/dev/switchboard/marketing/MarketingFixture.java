@@ -39,17 +39,17 @@ import java.util.function.Function;
  * 12 D (LA)  +12125550100 HOSP 03-04 02:00        30   Tue 03-03 21h   Tue 18h (02:00 UTC, in New York's zone)
  * </pre>
  */
-final class MarketingFixture {
-    static final ZoneId ZONE = ZoneId.of("America/New_York");
-    static final String A = "+14155550123", B = "+12125550199", C = "+61412345678", D = "+14155550999";
-    static final LocalDate FROM = LocalDate.parse("2026-03-01"), TO = LocalDate.parse("2026-03-08");
-    static final String[][] DIRECTORY = {{"+1212555", "BANKING", "BUSINESS"}, {"+12125550100", "HOSPITAL", "HEALTH"}, {"+1800", "FOOD", "AD"}};
+public final class MarketingFixture {
+    public static final ZoneId ZONE = ZoneId.of("America/New_York");
+    public static final String A = "+14155550123", B = "+12125550199", C = "+61412345678", D = "+14155550999";
+    public static final LocalDate FROM = LocalDate.parse("2026-03-01"), TO = LocalDate.parse("2026-03-08");
+    public static final String[][] DIRECTORY = {{"+1212555", "BANKING", "BUSINESS"}, {"+12125550100", "HOSPITAL", "HEALTH"}, {"+1800", "FOOD", "AD"}};
 
     private static Cdr voice(String id, String from, String to, String utc, int seconds) {
         return new Cdr(id, from, to, Instant.parse(utc), seconds, CdrType.VOICE, CdrResult.ANSWERED, null);
     }
 
-    static final List<Cdr> CDRS = List.of(
+    public static final List<Cdr> CDRS = List.of(
             voice("1", A, "+12125550100", "2026-03-02T02:00:00Z", 60),
             voice("2", A, "+12125550111", "2026-03-02T16:00:00Z", 120),
             voice("3", A, "+12125550112", "2026-03-03T16:30:00Z", 30),
