@@ -33,7 +33,7 @@ public record LiveWorkload(
     /**
      * The end-to-end throughput measured on the 2-core reference machine (docs/BENCHMARKS.md: about
      * 20,000 CDRs/s file → SQL). Above it the pipeline only builds a backlog; at the busiest hour of a
-     * call-time mode (up to 3.3 × the average) even this rate is over what the pipeline keeps up with.
+     * call-time mode (up to 3.5 × the average) even this rate is over what the pipeline keeps up with.
      */
     public static final double MAX_RATE = 20_000;
 
