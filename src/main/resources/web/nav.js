@@ -8,7 +8,8 @@
     { href: '/revenue.html', label: 'Revenue' },
     { href: '/billing.html', label: 'Billing' },
     { href: '/marketing.html', label: 'Marketing' },
-    // later: Marketing, IVR
+    { href: '/generator.html', label: 'Generator' },
+    // later: IVR
   ];
 
   const here = location.pathname === '/index.html' ? '/' : location.pathname;

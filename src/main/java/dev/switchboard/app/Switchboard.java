@@ -22,6 +22,9 @@ import dev.switchboard.ingest.IngestService;
 import dev.switchboard.ingest.RawProducer;
 import dev.switchboard.ingest.StoreProgress;
 import dev.switchboard.cdr.Cdr;
+import dev.switchboard.cdr.CdrFormat;
+import dev.switchboard.generate.LiveCdrGenerator;
+import dev.switchboard.generate.LiveWorkload;
 import dev.switchboard.generate.SubscriberBase;
 import dev.switchboard.marketing.BusinessDirectory;
 import dev.switchboard.marketing.DirectoryStore;
@@ -85,6 +88,7 @@ public final class Switchboard implements AutoCloseable {
     private DirectoryStore directoryStore;
     private LiveTemplates liveTemplates;
     private LiveDirectory directory;
+    private LiveCdrGenerator cdrGenerator;
     /** The rater of the moment; without a store (a stream-only process) it prices with the example set. */
     private final java.util.concurrent.atomic.AtomicReference<Rater> rater = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -166,6 +170,15 @@ public final class Switchboard implements AutoCloseable {
             RawProducer producer = new RawProducer(bootstrap);
             toClose.push(producer);
             ingest = new IngestService(producer, settings.maxRecordBytes(), Clock.systemUTC());
+        }
+        if (has(Role.GENERATE) && ingest != null) {
+            // Made here, started by whoever runs it (demo, serve with the generate role, the API); the base is read at the first start.
+            IngestService into = ingest;
+            cdrGenerator = new LiveCdrGenerator(LiveWorkload.defaults(settings.generatorRate()), settings.zone(),
+                    () -> SubscriberBase.loadOrCreate(settings.dataDir(), settings.region()),
+                    () -> directory().map(LiveDirectory::get),
+                    line -> into.publish(LiveCdrGenerator.SOURCE, CdrFormat.CDR_JSON.wireName(), line));
+            toClose.push(cdrGenerator);
         }
         storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.ERROR.name(), RatingTopology.RATED.name(),
                 CallTopics.COMPLETED.name(), CallTopics.ERROR.name()), SqlSink.GROUP_ID);
@@ -292,6 +305,11 @@ public final class Switchboard implements AutoCloseable {
     /** The business directory of the moment (kept current on every change), where this process has the store. */
     public Optional<LiveDirectory> directory() {
         return Optional.ofNullable(directory);
+    }
+
+    /** The live CDR generator (not started), where this process has the generate and ingest roles. */
+    public Optional<LiveCdrGenerator> cdrGenerator() {
+        return Optional.ofNullable(cdrGenerator);
     }
 
     public Optional<IngestService> ingest() {

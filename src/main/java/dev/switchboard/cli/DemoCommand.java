@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.generate.LiveWorkload;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -25,7 +26,10 @@ final class DemoCommand implements Runnable {
         flags.put("roles", "all");
         CommonOptions.put(flags, "port", port);
         var settings = common.settings(flags);
-        settings = settings.with(Map.of("generator-rate", String.valueOf(settings.generatorRate() * speed), "call-speed", String.valueOf(speed)));
+        double rate = settings.generatorRate() * speed;
+        if (rate > LiveWorkload.MAX_RATE)
+            throw new UserError("--speed " + speed + " makes " + rate + " CDRs/s, over the live generator's maximum of " + (long) LiveWorkload.MAX_RATE);
+        settings = settings.with(Map.of("generator-rate", String.valueOf(rate), "call-speed", String.valueOf(speed)));
         Runner.runUntilStopped(settings, LiveGenerators::startIfAsked);
     }
 }

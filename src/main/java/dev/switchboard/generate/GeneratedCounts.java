@@ -16,6 +16,16 @@ public record GeneratedCounts(long valid, long duplicates, Map<CdrReason, Long> 
         errors = Collections.unmodifiableMap(copy);
     }
 
+    public static final GeneratedCounts NONE = new GeneratedCounts(0, 0, Map.of());
+
+    /** These counts and {@code other}'s together (e.g. of the generators a live generator has run one after the other). */
+    public GeneratedCounts plus(GeneratedCounts other) {
+        EnumMap<CdrReason, Long> sum = new EnumMap<>(CdrReason.class);
+        sum.putAll(errors);
+        other.errors.forEach((reason, n) -> sum.merge(reason, n, Long::sum));
+        return new GeneratedCounts(valid + other.valid, duplicates + other.duplicates, sum);
+    }
+
     public long errorCount() {
         return errors.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -29,7 +29,12 @@ final class StartClock {
 
     /** The next start, to the second as switches record it; the first is the workload's start. */
     Instant next() {
-        Instant start = Instant.ofEpochSecond((long) Math.floor(now));
+        return Instant.ofEpochSecond((long) Math.floor(nextEpochSeconds()));
+    }
+
+    /** The next start to the fraction of a second, in seconds since the epoch: a live generator's send times. */
+    double nextEpochSeconds() {
+        double start = now;
         advance(gap.sample());
         return start;
     }

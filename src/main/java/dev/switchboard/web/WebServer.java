@@ -7,6 +7,7 @@ import dev.switchboard.callcenter.CallCenterRoutes;
 import dev.switchboard.rating.CostRoutes;
 import dev.switchboard.customer.CustomerNames;
 import dev.switchboard.customer.CustomerRoutes;
+import dev.switchboard.generate.GeneratorRoutes;
 import dev.switchboard.rating.TariffRoutes;
 import dev.switchboard.marketing.DirectoryRoutes;
 import dev.switchboard.marketing.HistoryTemplates;
@@ -63,6 +64,7 @@ public final class WebServer implements AutoCloseable {
                 sb.settings().zone(), Clock.systemUTC()).register(app));
         sb.database().ifPresent(db -> sb.tariffs().ifPresent(t -> new BillingRoutes(new BillingRun(db, t::load, Clock.systemUTC()),
                 new CustomerNames(db)::of).register(app)));
+        GeneratorRoutes.register(app, sb.cdrGenerator());
         app.sse("/api/events", events::join);
         app.exception(BadBodyException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad body", e.getMessage()));
         app.exception(UnknownKindException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "unknown kind", e.getMessage()));

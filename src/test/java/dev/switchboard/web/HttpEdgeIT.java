@@ -82,6 +82,8 @@ class HttpEdgeIT {
         assertError(post("/api/ingest/cdr?format=fax", "application/json", "[]", 415), "unsupported input");
         assertError(post("/api/ingest/cdr?source=a%7Cb", "application/json", "[]", 400), "bad request");
         assertError(get("/api/nowhere", 404), "not found");
+        assertError(get("/api/generator/cdr", 404), "not here"); // no generate role in this process
+        assertError(post("/api/generator/cdr/start", "application/json", "", 404), "not here");
         assertError(post("/api/query", "text/plain", "delete from cdr", 400), "query refused");
         assertError(post("/api/query", "text/plain", "select 1; drop table cdr", 400), "query refused");
         assertThat(get("/health", 200).path("status").asText()).isEqualTo("UP");
