@@ -7,6 +7,7 @@
     { href: '/callcenter.html', label: 'Call center' },
     { href: '/revenue.html', label: 'Revenue' },
     { href: '/billing.html', label: 'Billing' },
+    { href: '/plans.html', label: 'Plans' },
     // later: Marketing, IVR
   ];
 

@@ -40,13 +40,13 @@ import java.util.List;
  * </pre>
  * By caller (string order): P1, P3, P6, P2, P5, P4.
  */
-final class PlanFixture {
-    static final ZoneId ZONE = ZoneId.of("America/New_York");
-    static final LocalDate FROM = LocalDate.parse("2026-03-01"), TO = LocalDate.parse("2026-03-08");
-    static final String P1 = "+12125550191", P2 = "+14155550122", P3 = "+12125550193", P4 = "+61412345678", P5 = "+14155550125",
+public final class PlanFixture {
+    public static final ZoneId ZONE = ZoneId.of("America/New_York");
+    public static final LocalDate FROM = LocalDate.parse("2026-03-01"), TO = LocalDate.parse("2026-03-08");
+    public static final String P1 = "+12125550191", P2 = "+14155550122", P3 = "+12125550193", P4 = "+61412345678", P5 = "+14155550125",
             P6 = "+12125550196";
-    static final String HOSP = "+12125550100", FOOD = "+18005550199", PRIVATE = "+12025550142", FR = "+33198765432", DE = "+4915112345678";
-    static final List<DirectoryEntry> DIRECTORY = List.of(new DirectoryEntry("+1212555", BusinessType.BANKING, null),
+    public static final String HOSP = "+12125550100", FOOD = "+18005550199", PRIVATE = "+12025550142", FR = "+33198765432", DE = "+4915112345678";
+    public static final List<DirectoryEntry> DIRECTORY = List.of(new DirectoryEntry("+1212555", BusinessType.BANKING, null),
             new DirectoryEntry(HOSP, BusinessType.HOSPITAL, null), new DirectoryEntry("+1800", BusinessType.FOOD, null),
             new DirectoryEntry("+1310555", BusinessType.TRAVELING, null));
 
@@ -56,7 +56,7 @@ final class PlanFixture {
         return new Cdr("c" + ++ids, from, to, Instant.parse(utc), seconds, CdrType.VOICE, CdrResult.ANSWERED, null);
     }
 
-    static final List<Cdr> CDRS = List.of(
+    public static final List<Cdr> CDRS = List.of(
             call(P1, HOSP, "2026-03-03T04:30:00Z", 60), call(P1, HOSP, "2026-03-04T04:10:00Z", 60), call(P1, FR, "2026-03-05T04:05:00Z", 100),
             call(P2, "+13105550001", "2026-03-03T10:00:00Z", 30), call(P2, "+13105550002", "2026-03-04T10:30:00Z", 30),
             call(P2, FR, "2026-03-04T10:45:00Z", 200), call(P2, PRIVATE, "2026-03-05T18:00:00Z", 50),
@@ -71,17 +71,17 @@ final class PlanFixture {
 
     private static final String NY = "America/New_York", LA = "America/Los_Angeles";
 
-    static final Target T1 = new Target(P1, "HEALTH", "HOSPITAL", d("0.6667"), 3, DayOfWeek.MONDAY, 23, d("0.3333"), NY, false);
-    static final Target T2 = new Target(P2, "AD", "TRAVELING", d("0.5000"), 4, DayOfWeek.WEDNESDAY, 2, d("0.5000"), LA, false);
-    static final Target T3 = new Target(P3, "BUSINESS", "BANKING", d("0.5000"), 4, DayOfWeek.THURSDAY, 9, d("0.5000"), NY, false);
-    static final Target T4 = new Target(P4, "PRIVATE", null, d("1.0000"), 2, DayOfWeek.SATURDAY, 7, d("1.0000"), NY, true);
-    static final Target T5 = new Target(P5, "HEALTH", "HOSPITAL", d("1.0000"), 1, DayOfWeek.SUNDAY, 20, d("1.0000"), LA, false);
-    static final Target T6 = new Target(P6, "AD", "FOOD", d("0.4000"), 5, DayOfWeek.MONDAY, 12, d("0.6000"), NY, false);
+    public static final Target T1 = new Target(P1, "HEALTH", "HOSPITAL", d("0.6667"), 3, DayOfWeek.MONDAY, 23, d("0.3333"), NY, false);
+    public static final Target T2 = new Target(P2, "AD", "TRAVELING", d("0.5000"), 4, DayOfWeek.WEDNESDAY, 2, d("0.5000"), LA, false);
+    public static final Target T3 = new Target(P3, "BUSINESS", "BANKING", d("0.5000"), 4, DayOfWeek.THURSDAY, 9, d("0.5000"), NY, false);
+    public static final Target T4 = new Target(P4, "PRIVATE", null, d("1.0000"), 2, DayOfWeek.SATURDAY, 7, d("1.0000"), NY, true);
+    public static final Target T5 = new Target(P5, "HEALTH", "HOSPITAL", d("1.0000"), 1, DayOfWeek.SUNDAY, 20, d("1.0000"), LA, false);
+    public static final Target T6 = new Target(P6, "AD", "FOOD", d("0.4000"), 5, DayOfWeek.MONDAY, 12, d("0.6000"), NY, false);
     /** Everyone, by caller. */
-    static final List<Target> ALL = List.of(T1, T3, T6, T2, T5, T4);
+    public static final List<Target> ALL = List.of(T1, T3, T6, T2, T5, T4);
 
     @SuppressWarnings("unchecked")
-    static void store(Database db) {
+    public static void store(Database db) {
         db.write((TableMapping<Cdr>) CdrHistory.routes().get(0).mapping(), CDRS);
         new DirectoryStore(db).importEntries(DIRECTORY, DirectoryStore.Mode.REPLACE);
     }
