@@ -30,34 +30,8 @@
   /** loaded: the saved plan shown ({name, criteria as JSON text}), or null; run: what the table shows. */
   const state = { loaded: null, run: null, sort: 'caller', dir: 'asc', offset: 0 };
   let seq = 0;
-
-  class ApiError extends Error {}
-
-  async function call(method, path, body) {
-    let r;
-    try {
-      r = await fetch(path, { method, cache: 'no-store', headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch (e) {
-      Switchboard.status('API unavailable', 'down');
-      throw new ApiError('the server cannot be reached');
-    }
-    const text = await r.text();
-    let parsed = null;
-    try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
-    if (!r.ok) {
-      if (r.status >= 500) Switchboard.status('API error', 'down');
-      throw new ApiError(parsed && parsed.error ? parsed.error + (parsed.details ? ': ' + parsed.details : '') : r.status + ' ' + r.statusText);
-    }
-    Switchboard.status('loaded', 'live');
-    return parsed;
-  }
-
-  function say(text, cls) {
-    message.textContent = text;
-    message.className = 'message ' + (cls || '');
-    message.hidden = !text;
-  }
+  const { call, td } = Switchboard;
+  const say = (text, cls) => Switchboard.say(message, text, cls);
 
   // ---- the conditions
 
@@ -133,15 +107,6 @@
 
   // ---- the result table
 
-  function td(tr, name, content, cls) {
-    const cell = document.createElement('td');
-    cell.dataset.testid = name;
-    if (cls) cell.className = cls;
-    cell.textContent = content;
-    tr.appendChild(cell);
-    return cell;
-  }
-
   function start() {
     const plan = unchangedPlan();
     state.run = { plan, criteria: criteria(), dates: dates() };
@@ -194,15 +159,7 @@
         return tr;
       }));
     }
-    const pages = Math.max(1, Math.ceil(data.total / PAGE));
-    const page = Math.floor(data.offset / PAGE) + 1;
-    el('page').textContent = 'page ' + page + ' of ' + pages;
-    el('prev').disabled = page <= 1;
-    el('next').disabled = page >= pages;
-    for (const th of table.querySelectorAll('th[data-sort]')) {
-      const on = th.dataset.sort === data.sort;
-      th.setAttribute('aria-sort', on ? (data.dir === 'asc' ? 'ascending' : 'descending') : 'none');
-    }
+    Switchboard.showPage(table, { page: el('page'), prev: el('prev'), next: el('next') }, data.sort, data.dir, data.offset, data.total, PAGE);
     table.dataset.loaded = [data.plan || '', data.sort, data.dir, data.offset, data.total].join(' ');
     exportLink();
   }
@@ -314,19 +271,7 @@
   });
   el('prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); load(); });
   el('next').addEventListener('click', () => { state.offset += PAGE; load(); });
-  for (const th of table.querySelectorAll('th[data-sort]')) {
-    th.tabIndex = 0;
-    const sortBy = () => {
-      if (!state.run) return;
-      const key = th.dataset.sort;
-      state.dir = state.sort === key && state.dir === 'asc' ? 'desc' : 'asc';
-      state.sort = key;
-      state.offset = 0;
-      load();
-    };
-    th.addEventListener('click', sortBy);
-    th.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sortBy(); } });
-  }
+  Switchboard.sortable(table, state, 'dir', () => { if (state.run) load(); });
 
   (async () => {
     await listPlans();
