@@ -22,49 +22,12 @@
 
   const state = { period: '', sort: 'subscriber', order: 'asc', offset: 0 };
   let seq = 0;
-
-  /** The API's errors are {error, details}: the text shown to the user. */
-  class ApiError extends Error {}
-
-  async function call(method, path) {
-    let r;
-    try {
-      r = await fetch(path, { method, cache: 'no-store' });
-    } catch (e) {
-      Switchboard.status('API unavailable', 'down');
-      throw new ApiError('the server cannot be reached');
-    }
-    const text = await r.text();
-    let body = null;
-    try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
-    if (!r.ok) {
-      if (r.status >= 500) Switchboard.status('API error', 'down');
-      const what = body && body.error ? body.error + (body.details ? ': ' + body.details : '') : r.status + ' ' + r.statusText;
-      throw new ApiError(what);
-    }
-    Switchboard.status('loaded', 'live');
-    return body;
-  }
-
-  function say(text, cls) {
-    message.textContent = text;
-    message.className = 'message ' + (cls || '');
-    message.hidden = !text;
-  }
+  const { call, td } = Switchboard; // page.js
+  const say = (text, cls) => Switchboard.say(message, text, cls);
 
   function thisMonth() {
     const d = new Date();
     return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0');
-  }
-
-  function td(tr, name, content, cls) {
-    const cell = document.createElement('td');
-    if (name) cell.dataset.testid = name;
-    if (cls) cell.className = cls;
-    if (content instanceof Node) cell.appendChild(content);
-    else cell.textContent = content; // text, never HTML: numbers and names come from the data
-    tr.appendChild(cell);
-    return cell;
   }
 
   function invoiceLink(subscriber, period) {
@@ -145,15 +108,7 @@
       td(tr, 'currency', t.currency || '?', 'text');
       return tr;
     }));
-    const pages = Math.max(1, Math.ceil(data.count / PAGE));
-    const page = Math.floor(data.offset / PAGE) + 1;
-    el('page').textContent = 'page ' + page + ' of ' + pages;
-    el('prev').disabled = page <= 1;
-    el('next').disabled = page >= pages;
-    for (const th of table.querySelectorAll('th[data-sort]')) {
-      const on = th.dataset.sort === data.sort;
-      th.setAttribute('aria-sort', on ? (data.order === 'asc' ? 'ascending' : 'descending') : 'none');
-    }
+    Switchboard.showPage(table, { page: el('page'), prev: el('prev'), next: el('next') }, data.sort, data.order, data.offset, data.count, PAGE);
     table.dataset.loaded = [data.period, data.sort, data.order, data.offset].join(' ');
   }
 
@@ -248,18 +203,7 @@
   el('close').addEventListener('click', closePeriod);
   el('prev').addEventListener('click', () => { state.offset = Math.max(0, state.offset - PAGE); loadBills(); });
   el('next').addEventListener('click', () => { state.offset += PAGE; loadBills(); });
-  for (const th of table.querySelectorAll('th[data-sort]')) {
-    th.tabIndex = 0;
-    const sortBy = () => {
-      const key = th.dataset.sort;
-      state.order = state.sort === key && state.order === 'asc' ? 'desc' : 'asc';
-      state.sort = key;
-      state.offset = 0;
-      loadBills();
-    };
-    th.addEventListener('click', sortBy);
-    th.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sortBy(); } });
-  }
+  Switchboard.sortable(table, state, 'order', loadBills);
   document.getElementById('balance-form').addEventListener('submit', e => { e.preventDefault(); balance(); });
 
   const asked = new URLSearchParams(location.search).get('period');

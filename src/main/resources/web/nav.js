@@ -8,6 +8,7 @@
     { href: '/revenue.html', label: 'Revenue' },
     { href: '/billing.html', label: 'Billing' },
     { href: '/marketing.html', label: 'Marketing' },
+    { href: '/plans.html', label: 'Plans' },
     { href: '/generator.html', label: 'Generator' },
     // later: IVR
   ];

@@ -12,6 +12,10 @@ import dev.switchboard.rating.TariffRoutes;
 import dev.switchboard.marketing.DirectoryRoutes;
 import dev.switchboard.marketing.HistoryTemplates;
 import dev.switchboard.marketing.TemplateRoutes;
+import dev.switchboard.marketing.plan.CountryCallers;
+import dev.switchboard.marketing.plan.PlanRoutes;
+import dev.switchboard.marketing.plan.PlanStore;
+import dev.switchboard.marketing.plan.TargetList;
 import dev.switchboard.ingest.BadBodyException;
 import dev.switchboard.ingest.UnknownKindException;
 import dev.switchboard.ingest.UnsupportedFormatException;
@@ -62,6 +66,8 @@ public final class WebServer implements AutoCloseable {
         sb.directoryStore().ifPresent(store -> new DirectoryRoutes(store, sb.directory().orElseThrow()).register(app));
         sb.database().ifPresent(db -> new TemplateRoutes(new HistoryTemplates(db, sb.settings().zone(), sb.settings().region()), sb.liveTemplates(),
                 sb.settings().zone(), Clock.systemUTC()).register(app));
+        sb.database().ifPresent(db -> new PlanRoutes(new PlanStore(db, Clock.systemUTC()), new TargetList(new HistoryTemplates(db, sb.settings().zone(),
+                sb.settings().region()), new CountryCallers(db, sb.settings().zone())), sb.settings().zone(), Clock.systemUTC()).register(app));
         sb.database().ifPresent(db -> sb.tariffs().ifPresent(t -> new BillingRoutes(new BillingRun(db, t::load, Clock.systemUTC()),
                 new CustomerNames(db)::of).register(app)));
         GeneratorRoutes.register(app, sb.cdrGenerator());
