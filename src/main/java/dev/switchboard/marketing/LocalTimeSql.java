@@ -56,13 +56,25 @@ final class LocalTimeSql {
         StringBuilder sql = new StringBuilder("(" + epoch + " + CASE " + zoneColumn);
         int branches = 0;
         for (String z : new TreeSet<>(zones)) {
-            if (!z.matches("[A-Za-z0-9/_+\\-]+")) throw new IllegalArgumentException("not a zone name: " + z);
-            if (z.equals(fallback.getId())) continue;
+            if (checked(z).equals(fallback.getId())) continue;
             sql.append(" WHEN '").append(z).append("' THEN ").append(offset(epoch, segments(z, fallback, start, end)));
             branches++;
         }
         if (branches == 0) return local(epoch, fallback, start, end);
         return sql.append(" ELSE ").append(offset(epoch, segments(fallback.getId(), fallback, start, end))).append(" END)").toString();
+    }
+
+    /** 1 + the position of the zone the column names in {@code zones}; 0 for null or any other name. */
+    static String zoneIndex(String zoneColumn, List<String> zones) {
+        if (zones.isEmpty()) return "0";
+        StringBuilder sql = new StringBuilder("CASE " + zoneColumn);
+        for (int i = 0; i < zones.size(); i++) sql.append(" WHEN '").append(checked(zones.get(i))).append("' THEN ").append(i + 1);
+        return sql.append(" ELSE 0 END").toString();
+    }
+
+    private static String checked(String zone) {
+        if (!zone.matches("[A-Za-z0-9/_+\\-]+")) throw new IllegalArgumentException("not a zone name: " + zone);
+        return zone;
     }
 
     /** The offset in seconds at {@code epoch}: the segments' one offset, or a CASE on where their ends fall. */

@@ -48,4 +48,13 @@ class LocalTimeSqlTest {
                 .isEqualTo(LocalTimeSql.local("e", NEW_YORK, MARCH_1, APRIL_1));
         assertThat(LocalTimeSql.local("e", "z", java.util.List.of(), NEW_YORK, MARCH_1, APRIL_1)).isEqualTo(LocalTimeSql.local("e", NEW_YORK, MARCH_1, APRIL_1));
     }
+
+    @Test
+    void aZoneIndexIsOnePlusItsPositionAndZeroForNullOrAnyOtherName() {
+        assertThat(LocalTimeSql.zoneIndex("z", java.util.List.of("America/Chicago", "Asia/Kolkata")))
+                .isEqualTo("CASE z WHEN 'America/Chicago' THEN 1 WHEN 'Asia/Kolkata' THEN 2 ELSE 0 END");
+        assertThat(LocalTimeSql.zoneIndex("z", java.util.List.of())).isEqualTo("0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalTimeSql.zoneIndex("z", java.util.List.of("x' OR 1=1 --")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
