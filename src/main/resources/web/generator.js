@@ -22,33 +22,7 @@
   let filled = false;
   let available = true;
 
-  class ApiError extends Error {
-    constructor(msg, status) { super(msg); this.status = status; }
-  }
-
-  async function call(method, path, body) {
-    let r;
-    try {
-      r = await fetch(path, {
-        method, cache: 'no-store',
-        headers: body ? { 'Content-Type': 'application/json' } : {},
-        body: body ? JSON.stringify(body) : undefined,
-      });
-    } catch (e) {
-      Switchboard.status('API unavailable', 'down');
-      throw new ApiError('the server cannot be reached', 0);
-    }
-    const raw = await r.text();
-    let data = null;
-    try { data = raw ? JSON.parse(raw) : null; } catch (e) { data = null; }
-    if (!r.ok) {
-      if (r.status >= 500) Switchboard.status('API error', 'down');
-      const what = data && data.error ? data.error + (data.details ? ': ' + data.details : '') : r.status + ' ' + r.statusText;
-      throw new ApiError(what, r.status);
-    }
-    Switchboard.status('live', 'live');
-    return data;
-  }
+  const call = Switchboard.call;
 
   function say(t, cls) {
     message.textContent = t || '';
@@ -110,7 +84,7 @@
       const v = input.value.trim() === '' ? NaN : Number(input.value);
       if (!Number.isFinite(v)) {
         input.setAttribute('aria-invalid', 'true');
-        throw new ApiError(f + ' must be a number', 400);
+        throw new Switchboard.ApiError(f + ' must be a number', 400);
       }
       b[f] = v;
     }

@@ -28,25 +28,7 @@
   const typeLabel = t => t == null ? DASH : (types.get(t) || {}).label || t;
 
   // ---- the API ----
-  async function getJson(path) {
-    let r;
-    try {
-      r = await fetch(path, { cache: 'no-store' });
-    } catch (e) {
-      Switchboard.status('API unavailable', 'down');
-      throw new Error('the server cannot be reached');
-    }
-    const text = await r.text();
-    let body = null;
-    try { body = text ? JSON.parse(text) : null; } catch (e) { body = null; }
-    if (!r.ok) {
-      if (r.status >= 500) Switchboard.status('API error', 'down');
-      const details = body && body.details != null ? (Array.isArray(body.details) ? body.details.join('; ') : String(body.details)) : '';
-      throw new Error(body && body.error ? body.error + (details ? ': ' + details : '') : r.status + ' ' + r.statusText);
-    }
-    Switchboard.status('loaded', 'live');
-    return body;
-  }
+  const getJson = path => Switchboard.call('GET', path);
 
   // ---- the shared range ----
   const form = document.getElementById('range-form');

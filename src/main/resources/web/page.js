@@ -1,10 +1,12 @@
-// What the pages with API tables share (billing, plans): calling the API, a message line, table cells, sortable
+// What the pages that call the API share (billing, plans, marketing, generator): calling the API, a message line, table cells, sortable
 // headers and the pager. Loaded after nav.js; adds to window.Switchboard.
 (function () {
   'use strict';
 
-  /** An API error: the text shown to the user ("error: details" from the API's {error, details}). */
-  class ApiError extends Error {}
+  /** An API error: the text shown to the user ("error: details" from the API's {error, details}) and the HTTP status (0: no answer). */
+  class ApiError extends Error {
+    constructor(message, status) { super(message); this.status = status; }
+  }
 
   /** Calls the API (a body is sent as JSON): the parsed answer, or an ApiError. Sets the header's status. */
   async function call(method, path, body) {
@@ -14,14 +16,15 @@
         body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (e) {
       Switchboard.status('API unavailable', 'down');
-      throw new ApiError('the server cannot be reached');
+      throw new ApiError('the server cannot be reached', 0);
     }
     const text = await r.text();
     let parsed = null;
     try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
     if (!r.ok) {
       if (r.status >= 500) Switchboard.status('API error', 'down');
-      throw new ApiError(parsed && parsed.error ? parsed.error + (parsed.details ? ': ' + parsed.details : '') : r.status + ' ' + r.statusText);
+      const details = parsed && parsed.details != null ? (Array.isArray(parsed.details) ? parsed.details.join('; ') : String(parsed.details)) : '';
+      throw new ApiError(parsed && parsed.error ? parsed.error + (details ? ': ' + details : '') : r.status + ' ' + r.statusText, r.status);
     }
     Switchboard.status('loaded', 'live');
     return parsed;
