@@ -3,6 +3,10 @@ package dev.switchboard.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.callcenter.Sex;
+import dev.switchboard.customer.CustomerDraft;
+import dev.switchboard.customer.CustomerStore;
+import dev.switchboard.customer.FieldCipher;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
 import dev.switchboard.store.StoreFixtures;
@@ -15,9 +19,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -140,6 +147,23 @@ class TableExportIT {
                     .hasMessageContaining("needs a date or timestamp column");
             assertThatThrownBy(() -> TableExport.run(db, request("bill", tmp.resolve("x"), null, LocalDate.parse("2026-03-01"), false)))
                     .hasMessageContaining("need a date column");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void customerPersonalDataLeavesAsTheCiphertextItIsStoredAs(Dialect dialect) throws Exception {
+        try (TestStore store = StoreFixtures.fresh(dialect, tmp); Database db = store.open()) {
+            new CustomerStore(db, new FieldCipher(new byte[FieldCipher.KEY_BYTES]), Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC))
+                    .create(new CustomerDraft("Alice Martin", "123-45-6789", LocalDate.of(1980, 6, 15), Sex.F, "12 Elm Street", "Springfield",
+                            "Nimbus", List.of("+12025550143"), List.of()));
+            Path out = tmp.resolve("customer");
+            ExportResult r = TableExport.run(db, request("customer", out, null, null, false));
+            assertThat(r.partitionColumn()).isEqualTo("created_at");
+            assertThat(r.partitions()).containsExactly("dt=2026-03-01");
+            List<List<Object>> back = readBack(out, "* EXCLUDE (dt)");
+            assertThat(back).isEqualTo(rows(db, "SELECT * FROM customer"));
+            assertThat(back.toString()).contains("Alice Martin").doesNotContain("123-45-6789", "1980", "Elm Street");
         }
     }
 
