@@ -2,7 +2,15 @@ package dev.switchboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.export.ExportRoutes;
 import dev.switchboard.platform.InstanceLock;
+import dev.switchboard.platform.Json;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import dev.switchboard.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,9 +75,57 @@ class ExportCommandIT {
             held.publishUrl("http://127.0.0.1:9");
             CliRun refused = CliRun.of("export", "cdr", "--to", dir.resolve("y").toString(), "--data", data.toString());
             assertThat(refused.exitCode()).isEqualTo(2);
-            assertThat(refused.err()).contains("is in use by the process at http://127.0.0.1:9", "stop it");
+            assertThat(refused.err()).contains("is in use by the process at http://127.0.0.1:9", "stop it", "admin-token");
         }
         assertThat(CliRun.of("export", "--help").out()).contains("--to", "--partition-by", "--from", "--until", "--overwrite", "dt=YYYY-MM-DD",
                 "--zone");
+    }
+    @Test
+    void whileAProcessHoldsTheDataFolderItExportsWhenGivenTheAdminToken() throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Path out = dir.resolve("lake/cdr");
+        try (InstanceLock held = InstanceLock.tryAcquire(data).orElseThrow();
+                Database db = Database.open("jdbc:duckdb:" + data.resolve("switchboard.duckdb").toAbsolutePath(), "", "")) {
+            db.read("seed", c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO cdr (id, calling_number, called_number, start_time, duration_sec, type, result) VALUES "
+                            + "('a', '+14165550123', '+14165550124', TIMESTAMPTZ '2026-03-02T04:59:00Z', 10, 'VOICE', 'ANSWERED')");
+                }
+                return null;
+            });
+            Javalin app = Javalin.create(c -> {
+                c.showJavalinBanner = false;
+                c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            });
+            new ExportRoutes(db, ZoneId.of("UTC"), "s3cret").register(app);
+            app.start("127.0.0.1", 0);
+            try {
+                String url = "http://127.0.0.1:" + app.port();
+                held.publishUrl(url);
+                CliRun noToken = CliRun.of("export", "cdr", "--to", out.toString(), "--data", data.toString());
+                assertThat(noToken.exitCode()).isEqualTo(2);
+                assertThat(noToken.err()).contains("is in use by the process at " + url, "stop it", "admin-token");
+                CliRun wrong = CliRun.of("export", "cdr", "--to", out.toString(), "--set", "admin-token=nope", "--data", data.toString());
+                assertThat(wrong.exitCode()).isEqualTo(2);
+                assertThat(wrong.err()).contains("export refused: an export needs the admin token");
+
+                CliRun run = CliRun.of("export", "cdr", "--to", out.toString(), "--zone", "America/Toronto", "--set", "admin-token=s3cret",
+                        "--data", data.toString());
+                assertThat(run.exitCode()).as(run.err()).isZero();
+                assertThat(run.out()).contains("exported 1 rows of cdr to " + out, "1 dt= partitions by start_time in America/Toronto");
+                assertThat(out.resolve("dt=2026-03-01")).isDirectory();
+                CliRun full = CliRun.of("export", "cdrs", "--to", out.toString(), "--set", "admin-token=s3cret", "--data", data.toString());
+                assertThat(full.err()).contains("unknown table 'cdrs'; exportable tables:");
+
+                HttpClient http = HttpClient.newHttpClient();
+                HttpResponse<String> relative = http.send(HttpRequest.newBuilder(URI.create(url + ExportRoutes.PATH)).header(ExportRoutes.TOKEN_HEADER, "s3cret")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"table\": \"cdr\", \"dir\": \"lake\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(relative.statusCode()).isEqualTo(400);
+                assertThat(relative.body()).contains("absolute path");
+            } finally {
+                app.stop();
+            }
+        }
     }
 }
