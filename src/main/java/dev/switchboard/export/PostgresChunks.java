@@ -22,7 +22,7 @@ import org.duckdb.DuckDBConnection;
 /**
  * The PostgreSQL side of an export (no DuckDB postgres extension offline): the table's rows are read through a JDBC
  * cursor, ordered by the date column so that a chunk spans few dates, appended to an in-memory DuckDB table of the
- * same columns, and every {@link TableExport#CHUNK_ROWS} rows that table is copied out and emptied.
+ * same columns, and every {@link TableExport#CHUNK_ROWS} rows (by default) that table is copied out and emptied.
  */
 final class PostgresChunks {
     private PostgresChunks() {}
@@ -85,7 +85,7 @@ final class PostgresChunks {
         }
     }
 
-    static void export(Database db, String table, List<Col> cols, String where, Col date, TableExport.Copy copy) {
+    static void export(Database db, String table, List<Col> cols, String where, Col date, TableExport.Copy copy, int chunkRows) {
         List<Carry> carry = cols.stream().map(Carry::of).toList();
         String names = cols.stream().map(c -> TableExport.quote(c.name())).collect(Collectors.joining(", "));
         String sql = "SELECT " + names + " FROM " + TableExport.quote(table) + where + (date == null ? "" : " ORDER BY " + TableExport.quote(date.name()));
@@ -99,14 +99,14 @@ final class PostgresChunks {
                     }
                     s.execute(ddl.append(')').toString());
                 }
-                stream(pg, duck, sql, cols, carry, copy, date == null);
+                stream(pg, duck, sql, cols, carry, copy, date == null, chunkRows);
             }
             return null;
         });
     }
 
     private static void stream(Connection pg, DuckDBConnection duck, String sql, List<Col> cols, List<Carry> carry, TableExport.Copy copy,
-                               boolean unpartitioned) throws SQLException {
+                               boolean unpartitioned, int chunkRows) throws SQLException {
         pg.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
         try (PreparedStatement ps = pg.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(10_000);
@@ -117,7 +117,7 @@ final class PostgresChunks {
                 while (more || (chunk == 0 && unpartitioned)) {
                     int n = 0;
                     try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "chunk")) {
-                        while (more && n < TableExport.CHUNK_ROWS) {
+                        while (more && n < chunkRows) {
                             app.beginRow();
                             for (int i = 0; i < cols.size(); i++) carry.get(i).append(app, rs, i + 1, cols.get(i));
                             app.endRow();

@@ -57,6 +57,11 @@ public final class TableExport {
     }
 
     public static ExportResult run(Database db, ExportRequest r) {
+        return run(db, r, CHUNK_ROWS);
+    }
+
+    /** {@code chunkRows}: the rows a PostgreSQL export copies out at a time. */
+    static ExportResult run(Database db, ExportRequest r, int chunkRows) {
         List<Col> cols = Catalog.read(db).columns(r.table());
         Col date = dateColumn(r, cols);
         if (r.hasRange() && date == null)
@@ -72,7 +77,7 @@ public final class TableExport {
         if (db.dialect() == Dialect.DUCKDB) {
             db.read("cannot export " + r.table(), c -> copy.chunk(c, quote(r.table()) + where, 0));
         } else {
-            PostgresChunks.export(db, r.table(), cols, where, date, copy);
+            PostgresChunks.export(db, r.table(), cols, where, date, copy, chunkRows);
         }
         return new ExportResult(r.table(), dir, date == null ? null : date.name(), copy.rows, List.copyOf(copy.partitions), copy.files);
     }

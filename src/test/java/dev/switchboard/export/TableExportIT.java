@@ -79,6 +79,14 @@ class TableExportIT {
             Map<String, String> dt = new TreeMap<>();
             for (List<Object> row : readBack(out, "id, CAST(dt AS VARCHAR)")) dt.put((String) row.get(0), (String) row.get(1));
             assertThat(dt).isEqualTo(DT);
+
+            // PostgreSQL copies out a chunk at a time: chunks of 2 rows give the same data set, in more files
+            ExportResult chunked = TableExport.run(db, request("cdr", tmp.resolve("chunked"), null, null, false), 2);
+            assertThat(chunked.rows()).isEqualTo(5);
+            assertThat(chunked.partitions()).isEqualTo(r.partitions());
+            if (dialect == Dialect.POSTGRES) assertThat(chunked.files()).isEqualTo(5); // [01 02] [02 05] [30]
+            assertThat(readBack(tmp.resolve("chunked"), "id, CAST(dt AS VARCHAR), " + cols + " ORDER BY id"))
+                    .isEqualTo(readBack(out, "id, CAST(dt AS VARCHAR), " + cols + " ORDER BY id"));
         }
     }
 
