@@ -32,17 +32,10 @@ class ExportCommandIT {
         Path data = dir.resolve("data");
         Path out = dir.resolve("lake/cdr");
         assertThat(CliRun.of("export", "cdr", "--to", out.toString(), "--data", data.toString()).err()).contains("no history yet");
-        Files.createDirectories(data);
-        try (Database db = Database.open("jdbc:duckdb:" + data.resolve("switchboard.duckdb").toAbsolutePath(), "", "")) {
-            db.read("seed", c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("INSERT INTO cdr (id, calling_number, called_number, start_time, duration_sec, type, result) VALUES "
-                            + "('a', '+14165550123', '+14165550124', TIMESTAMPTZ '2026-03-02T04:59:00Z', 10, 'VOICE', 'ANSWERED'),"  // 23:59 on 1 March in Toronto
-                            + "('b', '+14165550123', '+14165550124', TIMESTAMPTZ '2026-03-02T05:00:00Z', 20, 'VOICE', 'ANSWERED'),"
-                            + "('c', '+14165550123', '+14165550124', TIMESTAMPTZ '2026-03-03T12:00:00Z', NULL, 'SMS', 'ANSWERED')");
-                }
-                return null;
-            });
+        try (Database db = open(data)) {
+            seed(db, "('a', '+14165550123', '+14165550124', TIMESTAMPTZ '2026-03-02T04:59:00Z', 10, 'VOICE', 'ANSWERED'),"  // 23:59 on 1 March in Toronto
+                    + "('b', '+14165550123', '+14165550124', TIMESTAMPTZ '2026-03-02T05:00:00Z', 20, 'VOICE', 'ANSWERED'),"
+                    + "('c', '+14165550123', '+14165550124', TIMESTAMPTZ '2026-03-03T12:00:00Z', NULL, 'SMS', 'ANSWERED')");
         }
         String[] args = {"export", "cdr", "--to", out.toString(), "--format", "parquet", "--zone", "America/Toronto", "--data", data.toString()};
         CliRun run = CliRun.of(args);
@@ -83,17 +76,9 @@ class ExportCommandIT {
     @Test
     void whileAProcessHoldsTheDataFolderItExportsWhenGivenTheAdminToken() throws Exception {
         Path data = dir.resolve("data");
-        Files.createDirectories(data);
         Path out = dir.resolve("lake/cdr");
-        try (InstanceLock held = InstanceLock.tryAcquire(data).orElseThrow();
-                Database db = Database.open("jdbc:duckdb:" + data.resolve("switchboard.duckdb").toAbsolutePath(), "", "")) {
-            db.read("seed", c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("INSERT INTO cdr (id, calling_number, called_number, start_time, duration_sec, type, result) VALUES "
-                            + "('a', '+14165550123', '+14165550124', TIMESTAMPTZ '2026-03-02T04:59:00Z', 10, 'VOICE', 'ANSWERED')");
-                }
-                return null;
-            });
+        try (InstanceLock held = InstanceLock.tryAcquire(data).orElseThrow(); Database db = open(data)) {
+            seed(db, "('a', '+14165550123', '+14165550124', TIMESTAMPTZ '2026-03-02T04:59:00Z', 10, 'VOICE', 'ANSWERED')");
             Javalin app = Javalin.create(c -> {
                 c.showJavalinBanner = false;
                 c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -127,5 +112,19 @@ class ExportCommandIT {
                 app.stop();
             }
         }
+    }
+
+    private static Database open(Path data) throws Exception {
+        Files.createDirectories(data);
+        return Database.open("jdbc:duckdb:" + data.resolve("switchboard.duckdb").toAbsolutePath(), "", "");
+    }
+
+    private static void seed(Database db, String values) {
+        db.read("seed", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO cdr (id, calling_number, called_number, start_time, duration_sec, type, result) VALUES " + values);
+            }
+            return null;
+        });
     }
 }
