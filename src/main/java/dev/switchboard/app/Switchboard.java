@@ -164,6 +164,7 @@ public final class Switchboard implements AutoCloseable {
             List<SqlSink.Route<?>> routes = new ArrayList<>(CdrHistory.errorRoutes());
             routes.addAll(CallHistory.routes());
             routes.addAll(RatingHistory.routes());
+            routes.addAll(dev.switchboard.contact.ContactHistory.routes());
             sink = new SqlSink(bootstrap, settings.instanceId(), database, routes, settings.sinkBatch(), settings.sinkLinger());
             toClose.push(sink);
             sink.start();
@@ -183,7 +184,8 @@ public final class Switchboard implements AutoCloseable {
             toClose.push(cdrGenerator);
         }
         storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.ERROR.name(), RatingTopology.RATED.name(),
-                CallTopics.COMPLETED.name(), CallTopics.ERROR.name()), SqlSink.GROUP_ID);
+                CallTopics.COMPLETED.name(), CallTopics.ERROR.name(), dev.switchboard.contact.ContactTopics.CLEAN.name(),
+                dev.switchboard.contact.ContactTopics.ERROR.name()), SqlSink.GROUP_ID);
         toClose.push(storeProgress);
     }
 
