@@ -5,7 +5,16 @@ import static dev.switchboard.contact.ContactFixtures.transferred;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.app.Switchboard;
+import dev.switchboard.platform.InstanceLock;
 import dev.switchboard.platform.Json;
+import dev.switchboard.platform.Settings;
+import dev.switchboard.web.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -55,5 +64,50 @@ class ContactIngestIT {
         assertThat(again.out()).contains("in=8 new=0 updated=0 replayed=5 stale=2 error=1");
         CliRun count = CliRun.of("query", "select count(*) from contact_record", "--format", "csv", "--data", data.toString());
         assertThat(count.out().lines().skip(1).findFirst()).hasValue("4");
+    }
+
+    @Test
+    void overHttpAContactArrayIsAcceptedAndAccountedAndAWrongFormatIsRefused() throws Exception {
+        Path data = dir.resolve("held");
+        Settings settings = Settings.resolve(Map.of("data", data.toString(), "roles", "ingest,stream,store,web"), Map.of());
+        try (InstanceLock lock = InstanceLock.tryAcquire(data).orElseThrow();
+                Switchboard sb = Switchboard.start(settings);
+                WebServer web = new WebServer(sb).start("127.0.0.1", 0)) {
+            String url = "http://127.0.0.1:" + web.port();
+            lock.publishUrl(url);
+            HttpClient http = HttpClient.newHttpClient();
+            String body = "[" + contact("h-1", 100, "Billing", null) + "," + contact("h-1", 200, "Billing", "ana") + ","
+                    + contact("h-1", 100, "Billing", null) + ", 17]";
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(url + "/api/ingest/ctr?source=h"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+            assertThat(Json.MAPPER.readTree(posted.body()).path("accepted").asLong()).isEqualTo(4);
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(url + "/api/ingest/ctr?format=cdr-json"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(415);
+
+            com.fasterxml.jackson.databind.JsonNode status = Waiting.until(java.time.Duration.ofMinutes(1), () -> {
+                var s = Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create(url + "/api/ingest/status?source=h&sent=4")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                return s.path("accounted").asBoolean() ? s : null;
+            });
+            assertThat(status.path("ctr").path("in").asLong()).isEqualTo(4);
+            assertThat(status.path("ctr").path("new").asLong()).isEqualTo(1);
+            assertThat(status.path("ctr").path("updated").asLong()).isEqualTo(1);
+            assertThat(status.path("ctr").path("stale").asLong()).isEqualTo(1);
+            assertThat(status.path("ctr").path("error").asLong()).isEqualTo(1);
+            assertThat(status.path("ctr").path("clean").asLong()).isEqualTo(2);
+            assertThat(status.path("ctr").path("duplicate").asLong()).isEqualTo(1);
+
+            // The CLI through the server: the file goes whole (contact records may be pretty-printed or concatenated).
+            Path file = dir.resolve("more.json");
+            Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(contact("h-2", 100, "Sales", "bob"))
+                    + contact("h-1", 300, "Billing", "eve"));
+            CliRun viaServer = CliRun.of("ingest", file.toString(), "--format", "ctr-json", "--server", url);
+            assertThat(viaServer.exitCode()).as(viaServer.err()).isZero();
+            assertThat(viaServer.out()).contains("in=2 new=1 updated=1 replayed=0 stale=0 error=0");
+        }
     }
 }
