@@ -85,6 +85,9 @@ final class IngestCommand implements Callable<Integer> {
                 bar.show("mediating", c.accounted(), receipt.accepted());
                 return c.in() >= receipt.accepted() && c.drained() ? c : null;
             });
+            if (isContact()) // the new contacts' call events (ContactCalls), through the call pipeline too
+                Waiting.untilSettled(limit, settings.commitInterval(), () -> sb.callAccounting().orElseThrow().bySource()
+                        .getOrDefault(dev.switchboard.contact.ContactCalls.SOURCE_PREFIX + source, Counts.ZERO).drained());
             sb.storeProgress().awaitStored(limit, settings.commitInterval());
             bar.finish();
             System.out.println(isContact() ? summary(sb.contactAccounting().orElseThrow().bySource().get(source), receipt.rejected())

@@ -1,6 +1,7 @@
 package dev.switchboard.contact;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.switchboard.callcenter.CallTopics;
 import dev.switchboard.mediation.CounterStore;
 import dev.switchboard.mediation.Intake;
 import dev.switchboard.mediation.Routed;
@@ -18,7 +19,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 /**
  * Contact-record mediation: {@code ctr.raw} → parse ({@link ContactParser}; rejects to {@code ctr.error} with
  * their reasons and the raw payload) → keyed by ContactId → versioning ({@link ContactVersioning}: NEW and
- * UPDATED on to {@code ctr.clean}, REPLAYED and STALE dropped) with counters per source. Every step and
+ * UPDATED on to {@code ctr.clean}, REPLAYED and STALE dropped) with counters per source; the first contact of
+ * each chain, when new, goes on to {@code call.raw} as call events ({@link ContactCalls}). Every step and
  * store is named so the topology keeps its state when it changes.
  */
 public final class ContactTopology {
@@ -42,12 +44,15 @@ public final class ContactTopology {
         routed.filter((k, v) -> v instanceof Routed.Failed<ContactRecord>, Named.as("ctr-failed-only"))
                 .mapValues(v -> ((Routed.Failed<ContactRecord>) v).error(), Named.as("ctr-error-record"))
                 .to(ContactTopics.ERROR.name(), Produced.with(Serdes.String(), ContactTopics.ERROR.valueSerde()).withName("ctr-error-out"));
-        routed.filter((k, v) -> v instanceof Routed.Passed<ContactRecord>, Named.as("ctr-passed-only"))
+        KStream<String, ContactVersion> versions = routed.filter((k, v) -> v instanceof Routed.Passed<ContactRecord>, Named.as("ctr-passed-only"))
                 .mapValues(v -> ((Routed.Passed<ContactRecord>) v).sourced(), Named.as("ctr-passed"))
                 .selectKey((k, v) -> v.value().contactId(), Named.as("ctr-key-by-contact"))
                 .repartition(Repartitioned.with(Serdes.String(), SOURCED).withName("ctr-by-contact"))
                 .processValues(() -> new ContactVersioning(VERSION_STORE, VERSION_COUNTS, ttl), Named.as("ctr-versioning"),
-                        VERSION_STORE, VERSION_COUNTS)
-                .to(ContactTopics.CLEAN.name(), Produced.with(Serdes.String(), ContactTopics.CLEAN.valueSerde()).withName("ctr-clean-out"));
+                        VERSION_STORE, VERSION_COUNTS);
+        versions.to(ContactTopics.CLEAN.name(), Produced.with(Serdes.String(), ContactTopics.CLEAN.valueSerde()).withName("ctr-clean-out"));
+        // The first contact of each chain, when new, also enters the call-center pipeline as call events (ContactCalls).
+        versions.processValues(ContactCalls.ToCallRaw::new, Named.as("ctr-call-events"))
+                .to(CallTopics.RAW.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("ctr-call-events-out"));
     }
 }

@@ -56,6 +56,11 @@ class ContactIngestIT {
                 "c-1,c-1,ana,Billing,60,42", "c-3,c-3,bob,Sales,60,", "c-4,c-4,ana,Billing,60,", "c-5,c-4,bob,Retention,60,");
         CliRun calls = CliRun.of("query", "select count(distinct chain_id) from contact_record", "--format", "csv", "--data", data.toString());
         assertThat(calls.out().lines().skip(1).findFirst()).hasValue("3");
+        // One call per chain in the call-center table: c-1 as first seen (abandoned), c-3, and c-4 for the chain c-4 → c-5.
+        CliRun callRows = CliRun.of("query", "select call_id, queue, outcome, wait_sec, talk_sec, agent from call order by call_id", "--format", "csv",
+                "--data", data.toString());
+        assertThat(callRows.out().lines().skip(1).toList()).containsExactly("c-1,Billing,ABANDONED,60,,", "c-3,Sales,ANSWERED,60,320,bob",
+                "c-4,Billing,ANSWERED,60,320,ana");
         CliRun errors = CliRun.of("query", "select reasons, format from ctr_error", "--format", "csv", "--data", data.toString());
         assertThat(errors.out().lines().skip(1).toList()).containsExactly("UNPARSABLE,ctr-json");
 

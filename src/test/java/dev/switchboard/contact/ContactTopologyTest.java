@@ -164,6 +164,25 @@ class ContactTopologyTest {
     }
 
     @Test
+    void theFirstContactOfAChainEntersTheCallPipelineOnceAsCallEventsFromItsOwnSource() {
+        TestOutputTopic<String, String> calls = driver.createOutputTopic(dev.switchboard.callcenter.CallTopics.RAW.name(), new StringDeserializer(),
+                new StringDeserializer());
+        send(contact("c-1", 100, "Billing", "ana").toString());
+        send(contact("c-1", 200, "Billing", "ana").toString());                          // an update: no second call
+        send(contact("c-1", 100, "Billing", "ana").toString());                          // stale: nothing
+        send(transferred("c-2", "c-1", "c-1", 300, "Retention", "bob").toString());      // same chain: no second call
+        List<TestRecord<String, String>> out = calls.readRecordsToList();
+        assertThat(out).extracting(TestRecord::key).containsOnly("c-1");
+        assertThat(out).extracting(r -> dev.switchboard.platform.Json.MAPPER.readTree(r.value()).path("event").asText())
+                .containsExactly("QUEUED", "ANSWERED", "ENDED");
+        assertThat(out).allSatisfy(r -> {
+            RawRecord raw = RawRecords.fromKafka(r.headers(), r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, "x");
+            assertThat(raw.source()).isEqualTo("ctr:" + SOURCE);
+            assertThat(raw.format()).isEqualTo("call-json");
+        });
+    }
+
+    @Test
     void unknownFieldsAreKeptInTheRawJson() throws Exception {
         ObjectNode c = contact("c-1", 100, "Billing", "ana");
         c.put("SomeFutureField", "kept");
