@@ -1,15 +1,13 @@
 package dev.switchboard.contact;
 
+import dev.switchboard.mediation.AccountingView;
 import dev.switchboard.mediation.Counts;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** Reads the contact-record counters in place (interactive queries): intake (in, error) and versioning (new, updated, replayed, stale). */
 public final class ContactAccounting {
@@ -22,14 +20,7 @@ public final class ContactAccounting {
     /** Counts per source; empty while the streams are not running yet. */
     public Map<String, ContactCounts> bySource() {
         Map<String, ContactCounts> out = new TreeMap<>();
-        if (streams.state() != KafkaStreams.State.RUNNING) return out;
-        for (String name : new String[] {ContactTopology.INTAKE_COUNTS, ContactTopology.VERSION_COUNTS}) {
-            ReadOnlyKeyValueStore<String, Long> store = streams.store(
-                    StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, Long>keyValueStore()));
-            try (KeyValueIterator<String, Long> it = store.all()) {
-                while (it.hasNext()) add(out, it.next());
-            }
-        }
+        AccountingView.forEachCounter(streams, List.of(ContactTopology.INTAKE_COUNTS, ContactTopology.VERSION_COUNTS), e -> add(out, e));
         return out;
     }
 
