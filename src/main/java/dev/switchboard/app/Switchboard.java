@@ -121,6 +121,7 @@ public final class Switchboard implements AutoCloseable {
         }
         List<dev.switchboard.platform.Topic<?, ?>> topics = new ArrayList<>(CdrTopics.ALL);
         topics.addAll(CallTopics.ALL);
+        topics.addAll(dev.switchboard.contact.ContactTopics.ALL);
         topics.add(ControlCommand.TOPIC);
         topics.add(RatingTopology.RATED);
         TopicAdmin.ensure(bootstrap, topics, settings.partitions(), settings.replication());
@@ -151,6 +152,7 @@ public final class Switchboard implements AutoCloseable {
             if (liveMarketing) MarketingTopology.build(builder, clean, marketingRules(), marketingDirectory());
             CallMediator callMediator = new CallMediator(settings.region());
             CallCenterTopology.build(builder, callMediator::mediate, settings.dedupTtl(), metricsRules(), callers);
+            dev.switchboard.contact.ContactTopology.build(builder, settings.dedupTtl());
             streams = new StreamsRuntime(builder.build(), settings, bootstrap);
             toClose.push(streams);
             streams.start(Duration.ofMinutes(5));
@@ -162,6 +164,7 @@ public final class Switchboard implements AutoCloseable {
             List<SqlSink.Route<?>> routes = new ArrayList<>(CdrHistory.errorRoutes());
             routes.addAll(CallHistory.routes());
             routes.addAll(RatingHistory.routes());
+            routes.addAll(dev.switchboard.contact.ContactHistory.routes());
             sink = new SqlSink(bootstrap, settings.instanceId(), database, routes, settings.sinkBatch(), settings.sinkLinger());
             toClose.push(sink);
             sink.start();
@@ -181,7 +184,8 @@ public final class Switchboard implements AutoCloseable {
             toClose.push(cdrGenerator);
         }
         storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.ERROR.name(), RatingTopology.RATED.name(),
-                CallTopics.COMPLETED.name(), CallTopics.ERROR.name()), SqlSink.GROUP_ID);
+                CallTopics.COMPLETED.name(), CallTopics.ERROR.name(), dev.switchboard.contact.ContactTopics.CLEAN.name(),
+                dev.switchboard.contact.ContactTopics.ERROR.name()), SqlSink.GROUP_ID);
         toClose.push(storeProgress);
     }
 
@@ -265,6 +269,11 @@ public final class Switchboard implements AutoCloseable {
 
     public Optional<AccountingView> callAccounting() {
         return Optional.ofNullable(streams).map(s -> new AccountingView(s.streams(), CallCenterTopology.COUNTER_STORES));
+    }
+
+    /** The contact-record (CTR) counters, where this process runs the stream role. */
+    public Optional<dev.switchboard.contact.ContactAccounting> contactAccounting() {
+        return Optional.ofNullable(streams).map(s -> new dev.switchboard.contact.ContactAccounting(s.streams()));
     }
 
     public CdrRules rules() {

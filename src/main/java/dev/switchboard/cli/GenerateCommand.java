@@ -40,11 +40,13 @@ import picocli.CommandLine.Parameters;
         description = {"Write realistic synthetic records, deterministically for a seed.",
                 "cdr: call-detail records; callers come from the subscriber base kept in DATA/subscribers.csv (created on first use).",
                 "call: call-center call events (QUEUED, ANSWERED, ABANDONED, ENDED) from a discrete-event simulation of a",
-                "  mid-size call center in --zone, as fast as possible, as NDJSON (call-json); see docs/CALL-SIMULATOR.md."})
+                "  mid-size call center in --zone, as fast as possible, as NDJSON (call-json); see docs/CALL-SIMULATOR.md.",
+                "ctr: Amazon Connect contact records (ctr-json): queues, answered and abandoned contacts, transfers, later updates;",
+                "  --error-rate and --duplicate-rate (exact replays) apply; see docs/CONTACTS.md."})
 final class GenerateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "KIND", description = "what to generate: cdr (call-detail records) or call (call-center call events)")
+    @Parameters(paramLabel = "KIND", description = "what to generate: cdr (call-detail records), call (call-center call events) or ctr (contact records)")
     String kind;
 
     @Option(names = "--count", required = true, description = "number of records, errors and duplicates included")
@@ -59,10 +61,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--format", description = "cdr: cdr-json (NDJSON, the default) or cdr-csv; call: call-json (NDJSON, the default)")
     String format;
 
-    @Option(names = "--error-rate", defaultValue = "0", description = "cdr: share of records with an injected error of some kind; default ${DEFAULT-VALUE}")
+    @Option(names = "--error-rate", defaultValue = "0", description = "cdr, ctr: share of records with an injected error of some kind; default ${DEFAULT-VALUE}")
     double errorRate;
 
-    @Option(names = "--duplicate-rate", defaultValue = "0", description = "cdr: share of records that exactly repeat an earlier one; default ${DEFAULT-VALUE}")
+    @Option(names = "--duplicate-rate", defaultValue = "0", description = "cdr, ctr: share of records that exactly repeat an earlier one; default ${DEFAULT-VALUE}")
     double duplicateRate;
 
     @Option(names = "--sms-share", defaultValue = "0.25", description = "cdr: share of SMS among records; default ${DEFAULT-VALUE}")
@@ -100,7 +102,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (kind.equals("call")) return generateCalls(common.settings(Map.of()));
-        if (!kind.equals("cdr")) throw new UserError("generate " + kind + ": this build generates cdr and call only");
+        if (kind.equals("ctr")) return generateContacts();
+        if (!kind.equals("cdr")) throw new UserError("generate " + kind + ": this build generates cdr, call and ctr only");
         if (format == null) format = CdrFormat.CDR_JSON.wireName();
         CdrFormat cdrFormat = CdrFormat.byName(format).filter(f -> f != CdrFormat.ASTERISK_CDR)
                 .orElseThrow(() -> new UserError("unknown --format '" + format + "' (use cdr-json or cdr-csv)"));
@@ -183,6 +186,30 @@ final class GenerateCommand implements Callable<Integer> {
         StringBuilder summary = new StringBuilder("generated total=" + count);
         counts.forEach((type, n) -> summary.append(' ').append(type).append('=').append(n));
         System.err.printf("%s in %.1f s%n", summary, seconds);
+        return 0;
+    }
+
+    /** Amazon Connect contact records as NDJSON (ctr-json): new contacts, transfers, updates, replays and errors; docs/CONTACTS.md. */
+    private Integer generateContacts() throws Exception {
+        if (format != null && !format.equals("ctr-json")) throw new UserError("unknown --format '" + format + "' for ctr (use ctr-json)");
+        if (rate != null || server != null) throw new UserError("generate ctr has no live mode");
+        dev.switchboard.contact.ContactGenerator generator;
+        try {
+            generator = new dev.switchboard.contact.ContactGenerator(new dev.switchboard.contact.ContactGenerator.Workload(count, seed,
+                    start != null ? start : CdrWorkload.DEFAULT_START, errorRate, duplicateRate, 0.08, 0.10, 0.15));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        long t0 = System.nanoTime();
+        try (Writer w = out == null
+                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
+                : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            while (generator.hasNext()) {
+                w.write(generator.next());
+                w.write('\n');
+            }
+        }
+        System.err.printf("generated %s in %.1f s%n", generator.counts(), (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 

@@ -6,6 +6,8 @@ import dev.switchboard.callcenter.CallFormat;
 import dev.switchboard.callcenter.CallTopics;
 import dev.switchboard.cdr.CdrFormat;
 import dev.switchboard.cdr.CdrTopics;
+import dev.switchboard.contact.ContactCounts;
+import dev.switchboard.contact.ContactTopics;
 import dev.switchboard.ingest.Receipt;
 import dev.switchboard.mediation.Counts;
 import dev.switchboard.platform.InstanceLock;
@@ -39,7 +41,8 @@ final class IngestCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--format", required = true, description = {"CDRs: cdr-json (NDJSON or a JSON array), cdr-csv (header optional) or asterisk-cdr (Master.csv);",
-            "call-center events: call-json (NDJSON or a JSON array) or asterisk-queue-log (an Asterisk queue_log, read whole and in order)"})
+            "call-center events: call-json (NDJSON or a JSON array) or asterisk-queue-log (an Asterisk queue_log, read whole and in order);",
+            "contact records: ctr-json (Amazon Connect CTR objects: one per line, pretty-printed, concatenated or a JSON array)"})
     String format;
 
     @Option(names = "--server", paramLabel = "URL", description = "post to a running Switchboard, e.g. http://127.0.0.1:8080")
@@ -50,8 +53,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (CdrFormat.byName(format).isEmpty() && CallFormat.byName(format).isEmpty())
-            throw new UserError("unknown --format '" + format + "' (use cdr-json, cdr-csv, asterisk-cdr, call-json or asterisk-queue-log)");
+        if (CdrFormat.byName(format).isEmpty() && CallFormat.byName(format).isEmpty() && !isContact())
+            throw new UserError("unknown --format '" + format + "' (use cdr-json, cdr-csv, asterisk-cdr, call-json, asterisk-queue-log or ctr-json)");
         if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
         Duration limit = dev.switchboard.platform.SettingsSpec.parseDuration(timeout);
         Settings settings = common.settings(Map.of("roles", "ingest,stream,store"));
@@ -74,16 +77,21 @@ final class IngestCommand implements Callable<Integer> {
     private int embedded(Settings settings, String source, ProgressBar bar, Duration limit) throws Exception {
         try (Switchboard sb = Switchboard.start(settings); InputStream in = Files.newInputStream(file)) {
             Receipt receipt = sb.ingest().orElseThrow().ingestFile(kind(), format, source, in);
-            var accounting = isCall() ? sb.callAccounting().orElseThrow() : sb.cdrAccounting().orElseThrow();
+            java.util.function.Supplier<Map<String, Counts>> accounting = isContact() ? sb.contactAccounting().orElseThrow()::countsBySource
+                    : isCall() ? sb.callAccounting().orElseThrow()::bySource : sb.cdrAccounting().orElseThrow()::bySource;
             printRejections(receipt.rejected(), receipt.rejections());
             Counts counts = Waiting.until(limit, () -> {
-                Counts c = accounting.bySource().getOrDefault(source, Counts.ZERO);
+                Counts c = accounting.get().getOrDefault(source, Counts.ZERO);
                 bar.show("mediating", c.accounted(), receipt.accepted());
                 return c.in() >= receipt.accepted() && c.drained() ? c : null;
             });
+            if (isContact()) // the new contacts' call events (ContactCalls), through the call pipeline too
+                Waiting.untilSettled(limit, settings.commitInterval(), () -> sb.callAccounting().orElseThrow().bySource()
+                        .getOrDefault(dev.switchboard.contact.ContactCalls.SOURCE_PREFIX + source, Counts.ZERO).drained());
             sb.storeProgress().awaitStored(limit, settings.commitInterval());
             bar.finish();
-            System.out.println(summary(counts, receipt.rejected()));
+            System.out.println(isContact() ? summary(sb.contactAccounting().orElseThrow().bySource().get(source), receipt.rejected())
+                    : summary(counts, receipt.rejected()));
             return 0;
         }
     }
@@ -93,8 +101,9 @@ final class IngestCommand implements Callable<Integer> {
         long rejected = 0;
         String contentType = format.endsWith("-json") ? "application/x-ndjson" : format.equals("asterisk-queue-log") ? "text/plain" : "text/csv";
         boolean whole = format.endsWith("-json") && startsWithBracket();
-        if (whole || format.equals("asterisk-queue-log")) {
-            // A JSON array cannot be cut at line ends, nor a queue_log (its lines make sense together): it goes whole, within the server's body limit.
+        if (whole || format.equals("asterisk-queue-log") || isContact()) {
+            // A JSON array cannot be cut at line ends, nor a queue_log (its lines make sense together), nor pretty-printed or
+            // concatenated contact records: it goes whole, within the server's body limit.
             JsonNode r = client.post("/api/ingest/" + kind() + "?format=" + format + "&source=" + ServerClient.q(source),
                     whole ? "application/json" : contentType, Files.readAllBytes(file));
             return awaitRemote(client, source, bar, limit, r.path("accepted").asLong(), r.path("rejected").asLong());
@@ -145,6 +154,11 @@ final class IngestCommand implements Callable<Integer> {
                 () -> client.get("/api/ingest/status?source=" + ServerClient.q(source)).path("store_behind").asLong() == 0);
         bar.finish();
         JsonNode c = done.path(kind());
+        if (isContact()) {
+            System.out.println(summary(new ContactCounts(c.path("in").asLong(), c.path("new").asLong(), c.path("updated").asLong(),
+                    c.path("replayed").asLong(), c.path("stale").asLong(), c.path("error").asLong()), rejected));
+            return 0;
+        }
         System.out.println(summary(new Counts(c.path("in").asLong(), c.path("clean").asLong(), c.path("error").asLong(),
                 c.path("duplicate").asLong()), rejected));
         return 0;
@@ -154,8 +168,12 @@ final class IngestCommand implements Callable<Integer> {
         return CallFormat.byName(format).isPresent();
     }
 
+    private boolean isContact() {
+        return format.equals(ContactTopics.FORMAT);
+    }
+
     private String kind() {
-        return isCall() ? CallTopics.KIND : CdrTopics.KIND;
+        return isContact() ? ContactTopics.KIND : isCall() ? CallTopics.KIND : CdrTopics.KIND;
     }
 
     private static byte[] withHeader(String header, byte[] rows) {
@@ -171,7 +189,8 @@ final class IngestCommand implements Callable<Integer> {
         if (rejected > first.size()) System.err.println("… and " + (rejected - first.size()) + " more rejected at the edge");
     }
 
-    static String summary(Counts c, long rejectedAtEdge) {
+    /** Counts (or a kind's own, as ContactCounts) and what the edge rejected. */
+    static String summary(Object c, long rejectedAtEdge) {
         return c + (rejectedAtEdge > 0 ? " rejected=" + rejectedAtEdge : "");
     }
 }

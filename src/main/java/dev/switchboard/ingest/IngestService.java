@@ -7,6 +7,7 @@ import dev.switchboard.callcenter.asterisk.QueueLogReader;
 import dev.switchboard.platform.Json;
 import dev.switchboard.cdr.CdrFormat;
 import dev.switchboard.cdr.CdrTopics;
+import dev.switchboard.contact.ContactTopics;
 import dev.switchboard.mediation.RawRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +34,11 @@ public final class IngestService {
 
     /** Kinds this build ingests. */
     public static List<String> kinds() {
-        return List.of(CdrTopics.KIND, CallTopics.KIND);
+        return List.of(CdrTopics.KIND, CallTopics.KIND, ContactTopics.KIND);
     }
 
     private static String rawTopic(String kind) {
+        if (kind.equals(ContactTopics.KIND)) return ContactTopics.RAW.name();
         return kind.equals(CallTopics.KIND) ? CallTopics.RAW.name() : CdrTopics.RAW.name();
     }
 
@@ -48,6 +50,7 @@ public final class IngestService {
     public static String formatFor(String kind, String format, String contentType) {
         if (!kinds().contains(kind))
             throw new UnknownKindException("unknown kind '" + kind + "' (this build ingests: " + String.join(", ", kinds()) + ")");
+        if (kind.equals(ContactTopics.KIND)) return contactFormat(format, contentType);
         boolean call = kind.equals(CallTopics.KIND);
         if (format != null && !format.isBlank()) {
             if (call ? CallFormat.byName(format).isEmpty() : CdrFormat.byName(format).isEmpty())
@@ -66,6 +69,18 @@ public final class IngestService {
         if (type.contains("json")) return CdrFormat.CDR_JSON.wireName();
         throw new UnsupportedFormatException("unsupported Content-Type '" + contentType
                 + "' (use application/json, application/x-ndjson or text/csv)");
+    }
+
+    /** Contact records come in one format, ctr-json, as JSON (a document, NDJSON or concatenated objects). */
+    private static String contactFormat(String format, String contentType) {
+        if (format != null && !format.isBlank()) {
+            if (!format.equals(ContactTopics.FORMAT))
+                throw new UnsupportedFormatException("unknown format '" + format + "' for kind ctr (use " + ContactTopics.FORMAT + ")");
+            return format;
+        }
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) return ContactTopics.FORMAT;
+        throw new UnsupportedFormatException("unsupported Content-Type '" + contentType
+                + "' for contact records (use application/json or application/x-ndjson)");
     }
 
     /** HTTP bodies: a JSON document for {@code application/json}, lines for NDJSON, CSV by header. */
@@ -91,12 +106,14 @@ public final class IngestService {
 
     private Receipt ingest(String kind, String format, String source, InputStream in, boolean jsonDocument) throws IOException {
         String topic = rawTopic(kind);
+        // Contact records of one body or file keep its order (one partition): a late older version stays late.
+        String key = kind.equals(ContactTopics.KIND) ? source : null;
         List<String> rejections = new ArrayList<>();
         long[] counts = new long[2];
         FrameSink sink = new FrameSink() {
             @Override
             public void accept(String payload) {
-                producer.send(topic, new RawRecord(source, format, clock.instant(), payload));
+                producer.send(topic, key, new RawRecord(source, format, clock.instant(), payload));
                 counts[0]++;
             }
 
@@ -106,6 +123,12 @@ public final class IngestService {
                 if (rejections.size() < KEPT_REJECTIONS) rejections.add("record " + recordNumber + ": " + why);
             }
         };
+        if (kind.equals(ContactTopics.KIND)) {
+            // One per line, pretty-printed, concatenated (as Firehose writes them) or an array, whatever the content type.
+            framing.jsonObjects(in, sink);
+            producer.flush();
+            return new Receipt(source, counts[0], counts[1], rejections);
+        }
         if (kind.equals(CallTopics.KIND)) {
             frameCalls(CallFormat.byName(format).orElseThrow(), in, jsonDocument, sink, (f, payload) -> {
                 producer.send(topic, new RawRecord(source, f, clock.instant(), payload));

@@ -27,9 +27,14 @@ public final class RawProducer implements AutoCloseable {
     }
 
     public void send(String topic, RawRecord raw) {
+        send(topic, null, raw);
+    }
+
+    /** With a key, so that records of one key stay in order; null spreads them over the partitions. */
+    public void send(String topic, String key, RawRecord raw) {
         Exception failed = failure.get();
         if (failed != null) throw new IllegalStateException("producing to " + topic + " failed: " + failed.getMessage(), failed);
-        producer.send(RawRecords.toKafka(topic, raw), (meta, e) -> {
+        producer.send(RawRecords.toKafka(topic, key, raw), (meta, e) -> {
             if (e != null) failure.compareAndSet(null, e);
         });
     }

@@ -27,15 +27,20 @@ public final class AccountingView {
     /** Counts per source; empty while the streams are not running yet. */
     public Map<String, Counts> bySource() {
         Map<String, Counts> out = new TreeMap<>();
-        if (streams.state() != KafkaStreams.State.RUNNING) return out;
+        forEachCounter(streams, storeNames, e -> add(out, e));
+        return out;
+    }
+
+    /** Every entry ({@code source|counter} → n) of these counter stores; none while the streams are not running yet. */
+    public static void forEachCounter(KafkaStreams streams, List<String> storeNames, java.util.function.Consumer<KeyValue<String, Long>> action) {
+        if (streams.state() != KafkaStreams.State.RUNNING) return;
         for (String name : storeNames) {
             ReadOnlyKeyValueStore<String, Long> store = streams.store(
                     StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, Long>keyValueStore()));
             try (KeyValueIterator<String, Long> it = store.all()) {
-                while (it.hasNext()) add(out, it.next());
+                it.forEachRemaining(action);
             }
         }
-        return out;
     }
 
     public Counts total() {

@@ -21,10 +21,15 @@ public final class RawRecords {
     private RawRecords() {}
 
     public static ProducerRecord<String, byte[]> toKafka(String topic, RawRecord raw) {
+        return toKafka(topic, null, raw);
+    }
+
+    /** With a key: records of one key keep their order (one partition); null lets the producer spread them. */
+    public static ProducerRecord<String, byte[]> toKafka(String topic, String key, RawRecord raw) {
         Headers headers = new RecordHeaders()
                 .add(SOURCE_HEADER, raw.source().getBytes(StandardCharsets.UTF_8))
                 .add(FORMAT_HEADER, raw.format().getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(topic, null, raw.receivedAt().toEpochMilli(), null,
+        return new ProducerRecord<>(topic, null, raw.receivedAt().toEpochMilli(), key,
                 raw.payload().getBytes(StandardCharsets.UTF_8), headers);
     }
 

@@ -23,29 +23,31 @@ final class RowWriter {
     private RowWriter() {}
 
     static void insert(Dialect dialect, Connection c, String table, List<Column> columns, List<Object[]> rows) throws SQLException {
-        write(dialect, c, table, columns, rows, List.of(), List.of());
+        write(dialect, c, table, columns, rows, List.of(), List.of(), null, null);
     }
 
     /** Writes a mapping's rows: skipped when the key exists, or with its {@code overwrite()} columns updated. */
     static void write(Dialect dialect, Connection c, TableMapping<?> m, List<Object[]> rows) throws SQLException {
-        write(dialect, c, m.table(), m.columns(), rows, m.key(), m.overwrite());
+        write(dialect, c, m.table(), m.columns(), rows, m.key(), m.overwrite(), m.overwriteWhen(), m.newest());
     }
 
     private static void write(Dialect dialect, Connection c, String table, List<Column> columns, List<Object[]> rows,
-                              List<String> key, List<String> overwrite) throws SQLException {
+                              List<String> key, List<String> overwrite, String when, java.util.Comparator<Object[]> newest) throws SQLException {
         if (rows.isEmpty()) return;
         String onConflict = " ON CONFLICT DO NOTHING";
         if (!overwrite.isEmpty()) {
             // One statement may not update a row twice: the last record of a key in the batch wins.
-            rows = lastPerKey(columns, rows, key);
+            rows = lastPerKey(columns, rows, key, newest);
             onConflict = " ON CONFLICT (" + String.join(",", key) + ") DO UPDATE SET "
-                    + overwrite.stream().map(col -> col + " = EXCLUDED." + col).collect(Collectors.joining(", "));
+                    + overwrite.stream().map(col -> col + " = EXCLUDED." + col).collect(Collectors.joining(", "))
+                    + (when == null ? "" : " WHERE " + when);
         }
         if (dialect == Dialect.DUCKDB) insertDuck(c.unwrap(DuckDBConnection.class), table, columns, rows, onConflict);
         else insertBatched(c, table, columns, rows, onConflict);
     }
 
-    private static List<Object[]> lastPerKey(List<Column> columns, List<Object[]> rows, List<String> key) {
+    /** One row per key: the last, or the greatest by {@code newest} when given (ties: the last). */
+    private static List<Object[]> lastPerKey(List<Column> columns, List<Object[]> rows, List<String> key, java.util.Comparator<Object[]> newest) {
         int[] at = key.stream().mapToInt(k -> {
             for (int i = 0; i < columns.size(); i++) if (columns.get(i).name().equals(k)) return i;
             throw new IllegalArgumentException("key column " + k + " is not written");
@@ -54,8 +56,8 @@ final class RowWriter {
         for (Object[] row : rows) {
             List<Object> k = new java.util.ArrayList<>(at.length);
             for (int i : at) k.add(row[i]);
-            last.remove(k);
-            last.put(k, row);
+            Object[] before = last.remove(k);
+            last.put(k, newest != null && before != null && newest.compare(before, row) > 0 ? before : row);
         }
         return new java.util.ArrayList<>(last.values());
     }

@@ -29,6 +29,20 @@ public interface TableMapping<V> {
         return List.of();
     }
 
+    /**
+     * With {@link #overwrite()}: a SQL condition under which a later record's row replaces the stored one,
+     * the stored row named by the table, the new one {@code EXCLUDED} (say, only a newer version); null (the
+     * default): always. {@link #newest()} must agree with it for two rows of one key in one batch.
+     */
+    default String overwriteWhen() {
+        return null;
+    }
+
+    /** With {@link #overwriteWhen()}: orders two rows of one key, the greater kept; null (the default): the later record wins. */
+    default java.util.Comparator<Object[]> newest() {
+        return null;
+    }
+
     /** Where a record was read from; tables without a natural id use it as their key. */
     record RecordPosition(String topic, int partition, long offset) {}
 }

@@ -70,6 +70,7 @@ final class HealthRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("source", source);
         body.put("cdr", StatsService.counts(stats.cdrSource(source)));
+        body.put("ctr", StatsService.counts(stats.contactSource(source)));
         ctx.json(body);
     }
 

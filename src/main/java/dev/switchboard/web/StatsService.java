@@ -29,10 +29,30 @@ final class StatsService {
         return sb.callAccounting().map(a -> a.bySource().getOrDefault(source, Counts.ZERO)).orElse(Counts.ZERO);
     }
 
+    dev.switchboard.contact.ContactCounts contactTotal() {
+        return sb.contactAccounting().map(a -> a.total()).orElse(dev.switchboard.contact.ContactCounts.ZERO);
+    }
+
+    dev.switchboard.contact.ContactCounts contactSource(String source) {
+        return sb.contactAccounting().map(a -> a.bySource().getOrDefault(source, dev.switchboard.contact.ContactCounts.ZERO))
+                .orElse(dev.switchboard.contact.ContactCounts.ZERO);
+    }
+
+    /** The platform's four counts of contact records, with their own five beside them. */
+    static Map<String, Object> counts(dev.switchboard.contact.ContactCounts c) {
+        Map<String, Object> m = counts(c.asCounts());
+        m.put("new", c.newContacts());
+        m.put("updated", c.updated());
+        m.put("replayed", c.replayed());
+        m.put("stale", c.stale());
+        return m;
+    }
+
     Map<String, Object> snapshot() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cdr", counts(cdrTotal()));
         out.put("call", counts(callTotal()));
+        out.put("ctr", counts(contactTotal()));
         Map<String, Object> store = new LinkedHashMap<>();
         sb.sink().ifPresent(s -> {
             store.put("healthy", s.healthy());
