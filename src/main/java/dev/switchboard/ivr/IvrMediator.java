@@ -54,6 +54,7 @@ import java.util.Objects;
  *   <li>call_duration_sec is recomputed as the whole seconds from start to end when it is absent, negative
  *       or differs from that by more than {@value #DURATION_TOLERANCE_SEC} s; an absent call_end_time is
  *       start + duration;
+ *   <li>source_file is taken from the record's source, not the payload ({@link IvrSession#sourceFileOf});
  *   <li>turns are put in time order (ties by the turn_number given, then by position) and numbered 1..n.
  * </ul>
  * Turn times are not checked against the session's span: recorders' clocks differ.
@@ -78,7 +79,7 @@ public final class IvrMediator {
         try {
             JsonNode root = READER.readTree(raw.payload());
             if (root == null || !root.isObject()) return new Mediated.Rejected<>(UNPARSABLE);
-            return new Check(root).session();
+            return new Check(root, IvrSession.sourceFileOf(raw.source())).session();
         } catch (JsonProcessingException e) {
             return new Mediated.Rejected<>(UNPARSABLE);
         } catch (RuntimeException | StackOverflowError e) {
@@ -89,10 +90,12 @@ public final class IvrMediator {
     /** Collects the reasons of one session while reading it. */
     private static final class Check {
         private final JsonNode root;
+        private final String sourceFile;
         private final List<Reason> reasons = new ArrayList<>();
 
-        Check(JsonNode root) {
+        Check(JsonNode root, String sourceFile) {
             this.root = root;
+            this.sourceFile = sourceFile;
         }
 
         Mediated<IvrSession> session() {
@@ -147,7 +150,7 @@ public final class IvrMediator {
             if (escalation == null) escalation = status == IvrStatus.ESCALATED ? "Y" : "N";
             if (systemError == null) systemError = "N";
             return new Mediated.Clean<>(new IvrSession(sessionId, customerId, start, end, seconds, initialIntent, status, escalation,
-                    sentiment, systemError, outcomeCode, topicType, topicName, turns));
+                    sentiment, systemError, outcomeCode, topicType, topicName, turns, sourceFile));
         }
 
         /** True when no reason was given for the field yet (an unreadable end time is not also a missing one). */

@@ -10,7 +10,8 @@ import java.util.Objects;
  * One IVR chatbot session with its conversation turns, the value of {@code ivr.clean} (JSON,
  * snake_case, the wire record of kind {@code ivr}). As cleaned by {@link IvrMediator}: strings trimmed
  * (blank is absent), flags {@code Y}/{@code N}, {@code call_duration_sec} consistent with the start and
- * end, turns in time order numbered 1..n. The text of the turns is customer data: never log it.
+ * end, turns in time order numbered 1..n; {@code source_file} is where it came from (see
+ * {@link #sourceFileOf}), not part of its fingerprint. The text of the turns is customer data: never log it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IvrSession(
@@ -27,7 +28,8 @@ public record IvrSession(
         @JsonProperty("ivr_outcome_code") String ivrOutcomeCode,
         @JsonProperty("topic_type") String topicType,
         @JsonProperty("topic_name") String topicName,
-        List<IvrTurn> turns) {
+        List<IvrTurn> turns,
+        @JsonProperty("source_file") String sourceFile) {
     public IvrSession {
         Objects.requireNonNull(sessionId, "session_id");
         Objects.requireNonNull(customerId, "customer_id");
@@ -35,6 +37,19 @@ public record IvrSession(
         Objects.requireNonNull(callEndTime, "call_end_time");
         Objects.requireNonNull(resolutionStatus, "resolution_status");
         turns = turns == null ? List.of() : List.copyOf(turns);
+    }
+
+    /** The file name of a {@code file:NAME#RUN} source (the CLI's), else the source itself ({@code http:…}, {@code generator}). */
+    public static String sourceFileOf(String source) {
+        if (source == null || !source.startsWith("file:")) return source;
+        int run = source.lastIndexOf('#');
+        return source.substring("file:".length(), run > 0 ? run : source.length());
+    }
+
+    /** The same session with another source_file (null for the fingerprint). */
+    public IvrSession withSourceFile(String file) {
+        return new IvrSession(sessionId, customerId, callStartTime, callEndTime, callDurationSec, initialIntent, resolutionStatus,
+                escalationFlag, customerSentiment, systemErrorFlag, ivrOutcomeCode, topicType, topicName, turns, file);
     }
 
     /**
