@@ -16,6 +16,10 @@ import dev.switchboard.cdr.CdrMediator;
 import dev.switchboard.cdr.CdrRules;
 import dev.switchboard.cdr.CdrTopics;
 import dev.switchboard.customer.CustomerCallers;
+import dev.switchboard.ivr.IvrHistory;
+import dev.switchboard.ivr.IvrMediator;
+import dev.switchboard.ivr.IvrTopics;
+import dev.switchboard.ivr.IvrTopology;
 import dev.switchboard.customer.CustomerKeys;
 import dev.switchboard.customer.CustomerStore;
 import dev.switchboard.ingest.IngestService;
@@ -121,6 +125,7 @@ public final class Switchboard implements AutoCloseable {
         }
         List<dev.switchboard.platform.Topic<?, ?>> topics = new ArrayList<>(CdrTopics.ALL);
         topics.addAll(CallTopics.ALL);
+        topics.addAll(IvrTopics.ALL);
         topics.add(ControlCommand.TOPIC);
         topics.add(RatingTopology.RATED);
         TopicAdmin.ensure(bootstrap, topics, settings.partitions(), settings.replication());
@@ -151,6 +156,7 @@ public final class Switchboard implements AutoCloseable {
             if (liveMarketing) MarketingTopology.build(builder, clean, marketingRules(), marketingDirectory());
             CallMediator callMediator = new CallMediator(settings.region());
             CallCenterTopology.build(builder, callMediator::mediate, settings.dedupTtl(), metricsRules(), callers);
+            IvrTopology.build(builder, new IvrMediator(), settings.dedupTtl());
             streams = new StreamsRuntime(builder.build(), settings, bootstrap);
             toClose.push(streams);
             streams.start(Duration.ofMinutes(5));
@@ -161,6 +167,7 @@ public final class Switchboard implements AutoCloseable {
         if (has(Role.STORE)) {
             List<SqlSink.Route<?>> routes = new ArrayList<>(CdrHistory.errorRoutes());
             routes.addAll(CallHistory.routes());
+            routes.addAll(IvrHistory.routes());
             routes.addAll(RatingHistory.routes());
             sink = new SqlSink(bootstrap, settings.instanceId(), database, routes, settings.sinkBatch(), settings.sinkLinger());
             toClose.push(sink);
@@ -181,7 +188,7 @@ public final class Switchboard implements AutoCloseable {
             toClose.push(cdrGenerator);
         }
         storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.ERROR.name(), RatingTopology.RATED.name(),
-                CallTopics.COMPLETED.name(), CallTopics.ERROR.name()), SqlSink.GROUP_ID);
+                CallTopics.COMPLETED.name(), CallTopics.ERROR.name(), IvrTopics.CLEAN.name(), IvrTopics.ERROR.name()), SqlSink.GROUP_ID);
         toClose.push(storeProgress);
     }
 
@@ -265,6 +272,10 @@ public final class Switchboard implements AutoCloseable {
 
     public Optional<AccountingView> callAccounting() {
         return Optional.ofNullable(streams).map(s -> new AccountingView(s.streams(), CallCenterTopology.COUNTER_STORES));
+    }
+
+    public Optional<AccountingView> ivrAccounting() {
+        return Optional.ofNullable(streams).map(s -> new AccountingView(s.streams(), IvrTopology.COUNTER_STORES));
     }
 
     public CdrRules rules() {

@@ -7,6 +7,8 @@ import dev.switchboard.callcenter.CallTopics;
 import dev.switchboard.cdr.CdrFormat;
 import dev.switchboard.cdr.CdrTopics;
 import dev.switchboard.ingest.Receipt;
+import dev.switchboard.ivr.IvrMediator;
+import dev.switchboard.ivr.IvrTopics;
 import dev.switchboard.mediation.Counts;
 import dev.switchboard.platform.InstanceLock;
 import dev.switchboard.platform.Settings;
@@ -39,7 +41,8 @@ final class IngestCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--format", required = true, description = {"CDRs: cdr-json (NDJSON or a JSON array), cdr-csv (header optional) or asterisk-cdr (Master.csv);",
-            "call-center events: call-json (NDJSON or a JSON array) or asterisk-queue-log (an Asterisk queue_log, read whole and in order)"})
+            "call-center events: call-json (NDJSON or a JSON array) or asterisk-queue-log (an Asterisk queue_log, read whole and in order);",
+            "IVR sessions: ivr-json (JSON objects, one per line or pretty-printed, or a JSON array)"})
     String format;
 
     @Option(names = "--server", paramLabel = "URL", description = "post to a running Switchboard, e.g. http://127.0.0.1:8080")
@@ -50,8 +53,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (CdrFormat.byName(format).isEmpty() && CallFormat.byName(format).isEmpty())
-            throw new UserError("unknown --format '" + format + "' (use cdr-json, cdr-csv, asterisk-cdr, call-json or asterisk-queue-log)");
+        if (CdrFormat.byName(format).isEmpty() && CallFormat.byName(format).isEmpty() && !isIvr())
+            throw new UserError("unknown --format '" + format + "' (use cdr-json, cdr-csv, asterisk-cdr, call-json, asterisk-queue-log or ivr-json)");
         if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
         Duration limit = dev.switchboard.platform.SettingsSpec.parseDuration(timeout);
         Settings settings = common.settings(Map.of("roles", "ingest,stream,store"));
@@ -74,7 +77,7 @@ final class IngestCommand implements Callable<Integer> {
     private int embedded(Settings settings, String source, ProgressBar bar, Duration limit) throws Exception {
         try (Switchboard sb = Switchboard.start(settings); InputStream in = Files.newInputStream(file)) {
             Receipt receipt = sb.ingest().orElseThrow().ingestFile(kind(), format, source, in);
-            var accounting = isCall() ? sb.callAccounting().orElseThrow() : sb.cdrAccounting().orElseThrow();
+            var accounting = isIvr() ? sb.ivrAccounting().orElseThrow() : isCall() ? sb.callAccounting().orElseThrow() : sb.cdrAccounting().orElseThrow();
             printRejections(receipt.rejected(), receipt.rejections());
             Counts counts = Waiting.until(limit, () -> {
                 Counts c = accounting.bySource().getOrDefault(source, Counts.ZERO);
@@ -93,6 +96,12 @@ final class IngestCommand implements Callable<Integer> {
         long rejected = 0;
         String contentType = format.endsWith("-json") ? "application/x-ndjson" : format.equals("asterisk-queue-log") ? "text/plain" : "text/csv";
         boolean whole = format.endsWith("-json") && startsWithBracket();
+        if (isIvr() && !whole) {
+            // Sessions may be pretty-printed over many lines: the file goes whole, framed by braces on the server.
+            JsonNode r = client.post("/api/ingest/" + kind() + "?format=" + format + "&source=" + ServerClient.q(source),
+                    contentType, Files.readAllBytes(file));
+            return awaitRemote(client, source, bar, limit, r.path("accepted").asLong(), r.path("rejected").asLong());
+        }
         if (whole || format.equals("asterisk-queue-log")) {
             // A JSON array cannot be cut at line ends, nor a queue_log (its lines make sense together): it goes whole, within the server's body limit.
             JsonNode r = client.post("/api/ingest/" + kind() + "?format=" + format + "&source=" + ServerClient.q(source),
@@ -154,7 +163,12 @@ final class IngestCommand implements Callable<Integer> {
         return CallFormat.byName(format).isPresent();
     }
 
+    private boolean isIvr() {
+        return IvrMediator.FORMAT.equals(format);
+    }
+
     private String kind() {
+        if (isIvr()) return IvrTopics.KIND;
         return isCall() ? CallTopics.KIND : CdrTopics.KIND;
     }
 

@@ -7,6 +7,8 @@ import dev.switchboard.callcenter.asterisk.QueueLogReader;
 import dev.switchboard.platform.Json;
 import dev.switchboard.cdr.CdrFormat;
 import dev.switchboard.cdr.CdrTopics;
+import dev.switchboard.ivr.IvrMediator;
+import dev.switchboard.ivr.IvrTopics;
 import dev.switchboard.mediation.RawRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +35,11 @@ public final class IngestService {
 
     /** Kinds this build ingests. */
     public static List<String> kinds() {
-        return List.of(CdrTopics.KIND, CallTopics.KIND);
+        return List.of(CdrTopics.KIND, CallTopics.KIND, IvrTopics.KIND);
     }
 
     private static String rawTopic(String kind) {
+        if (kind.equals(IvrTopics.KIND)) return IvrTopics.RAW.name();
         return kind.equals(CallTopics.KIND) ? CallTopics.RAW.name() : CdrTopics.RAW.name();
     }
 
@@ -48,6 +51,7 @@ public final class IngestService {
     public static String formatFor(String kind, String format, String contentType) {
         if (!kinds().contains(kind))
             throw new UnknownKindException("unknown kind '" + kind + "' (this build ingests: " + String.join(", ", kinds()) + ")");
+        if (kind.equals(IvrTopics.KIND)) return ivrFormat(format, contentType);
         boolean call = kind.equals(CallTopics.KIND);
         if (format != null && !format.isBlank()) {
             if (call ? CallFormat.byName(format).isEmpty() : CdrFormat.byName(format).isEmpty())
@@ -66,6 +70,18 @@ public final class IngestService {
         if (type.contains("json")) return CdrFormat.CDR_JSON.wireName();
         throw new UnsupportedFormatException("unsupported Content-Type '" + contentType
                 + "' (use application/json, application/x-ndjson or text/csv)");
+    }
+
+    /** IVR sessions come in one format, {@code ivr-json}, as JSON (a document, NDJSON or concatenated objects). */
+    private static String ivrFormat(String format, String contentType) {
+        if (format != null && !format.isBlank()) {
+            if (!format.equals(IvrMediator.FORMAT))
+                throw new UnsupportedFormatException("unknown format '" + format + "' for kind ivr (use " + IvrMediator.FORMAT + ")");
+            return format;
+        }
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) return IvrMediator.FORMAT;
+        throw new UnsupportedFormatException("unsupported Content-Type '" + contentType
+                + "' for IVR sessions (use application/json or application/x-ndjson)");
     }
 
     /** HTTP bodies: a JSON document for {@code application/json}, lines for NDJSON, CSV by header. */
@@ -106,6 +122,13 @@ public final class IngestService {
                 if (rejections.size() < KEPT_REJECTIONS) rejections.add("record " + recordNumber + ": " + why);
             }
         };
+        if (kind.equals(IvrTopics.KIND)) {
+            // Sessions are often written pretty-printed (one object over many lines): frame by braces, not lines.
+            if (jsonDocument) framing.jsonDocument(in, sink);
+            else framing.jsonObjects(in, sink);
+            producer.flush();
+            return new Receipt(source, counts[0], counts[1], rejections);
+        }
         if (kind.equals(CallTopics.KIND)) {
             frameCalls(CallFormat.byName(format).orElseThrow(), in, jsonDocument, sink, (f, payload) -> {
                 producer.send(topic, new RawRecord(source, f, clock.instant(), payload));

@@ -29,10 +29,19 @@ final class StatsService {
         return sb.callAccounting().map(a -> a.bySource().getOrDefault(source, Counts.ZERO)).orElse(Counts.ZERO);
     }
 
+    Counts ivrTotal() {
+        return sb.ivrAccounting().map(a -> a.total()).orElse(Counts.ZERO);
+    }
+
+    Counts ivrSource(String source) {
+        return sb.ivrAccounting().map(a -> a.bySource().getOrDefault(source, Counts.ZERO)).orElse(Counts.ZERO);
+    }
+
     Map<String, Object> snapshot() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cdr", counts(cdrTotal()));
         out.put("call", counts(callTotal()));
+        out.put("ivr", counts(ivrTotal()));
         Map<String, Object> store = new LinkedHashMap<>();
         sb.sink().ifPresent(s -> {
             store.put("healthy", s.healthy());
