@@ -13,6 +13,7 @@ import dev.switchboard.generate.CdrGenerator;
 import dev.switchboard.generate.CdrWorkload;
 import dev.switchboard.generate.GapDistribution;
 import dev.switchboard.generate.SubscriberBase;
+import dev.switchboard.ivr.IvrGenerator;
 import dev.switchboard.marketing.BusinessDirectory;
 import dev.switchboard.marketing.DirectoryCsv;
 import dev.switchboard.marketing.DirectoryException;
@@ -40,11 +41,13 @@ import picocli.CommandLine.Parameters;
         description = {"Write realistic synthetic records, deterministically for a seed.",
                 "cdr: call-detail records; callers come from the subscriber base kept in DATA/subscribers.csv (created on first use).",
                 "call: call-center call events (QUEUED, ANSWERED, ABANDONED, ENDED) from a discrete-event simulation of a",
-                "  mid-size call center in --zone, as fast as possible, as NDJSON (call-json); see docs/CALL-SIMULATOR.md."})
+                "  mid-size call center in --zone, as fast as possible, as NDJSON (call-json); see docs/CALL-SIMULATOR.md.",
+                "ivr: IVR chatbot sessions with their conversation turns over --months months from --start, as NDJSON (ivr-json);",
+                "  see docs/IVR.md."})
 final class GenerateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "KIND", description = "what to generate: cdr (call-detail records) or call (call-center call events)")
+    @Parameters(paramLabel = "KIND", description = "what to generate: cdr (call-detail records), call (call-center call events) or ivr (IVR sessions)")
     String kind;
 
     @Option(names = "--count", required = true, description = "number of records, errors and duplicates included")
@@ -59,10 +62,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--format", description = "cdr: cdr-json (NDJSON, the default) or cdr-csv; call: call-json (NDJSON, the default)")
     String format;
 
-    @Option(names = "--error-rate", defaultValue = "0", description = "cdr: share of records with an injected error of some kind; default ${DEFAULT-VALUE}")
+    @Option(names = "--error-rate", defaultValue = "0", description = "cdr, ivr: share of records with an injected error of some kind; default ${DEFAULT-VALUE}")
     double errorRate;
 
-    @Option(names = "--duplicate-rate", defaultValue = "0", description = "cdr: share of records that exactly repeat an earlier one; default ${DEFAULT-VALUE}")
+    @Option(names = "--duplicate-rate", defaultValue = "0", description = "cdr, ivr: share of records that exactly repeat an earlier one; default ${DEFAULT-VALUE}")
     double duplicateRate;
 
     @Option(names = "--sms-share", defaultValue = "0.25", description = "cdr: share of SMS among records; default ${DEFAULT-VALUE}")
@@ -97,10 +100,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--start", description = "time of the first call (ISO-8601); default 2025-01-06T00:00:00Z (a Monday)")
     Instant start;
 
+    @Option(names = "--months", defaultValue = "6", description = "ivr: months of history the sessions span; default ${DEFAULT-VALUE}")
+    int months;
+
     @Override
     public Integer call() throws Exception {
         if (kind.equals("call")) return generateCalls(common.settings(Map.of()));
-        if (!kind.equals("cdr")) throw new UserError("generate " + kind + ": this build generates cdr and call only");
+        if (kind.equals("ivr")) return generateIvr();
+        if (!kind.equals("cdr")) throw new UserError("generate " + kind + ": this build generates cdr, call and ivr only");
         if (format == null) format = CdrFormat.CDR_JSON.wireName();
         CdrFormat cdrFormat = CdrFormat.byName(format).filter(f -> f != CdrFormat.ASTERISK_CDR)
                 .orElseThrow(() -> new UserError("unknown --format '" + format + "' (use cdr-json or cdr-csv)"));
@@ -183,6 +190,28 @@ final class GenerateCommand implements Callable<Integer> {
         StringBuilder summary = new StringBuilder("generated total=" + count);
         counts.forEach((type, n) -> summary.append(' ').append(type).append('=').append(n));
         System.err.printf("%s in %.1f s%n", summary, seconds);
+        return 0;
+    }
+
+    private Integer generateIvr() throws Exception {
+        if (format != null && !format.equals("ivr-json")) throw new UserError("unknown --format '" + format + "' for ivr (use ivr-json)");
+        if (rate != null || server != null) throw new UserError("generate ivr has no live mode");
+        IvrGenerator generator;
+        try {
+            generator = new IvrGenerator(count, seed, start != null ? start : CdrWorkload.DEFAULT_START, months, errorRate, duplicateRate);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        long t0 = System.nanoTime();
+        try (Writer w = out == null
+                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
+                : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            while (generator.hasNext()) {
+                w.write(generator.next());
+                w.write('\n');
+            }
+        }
+        System.err.printf("generated %s in %.1f s%n", generator.counts(), (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 
