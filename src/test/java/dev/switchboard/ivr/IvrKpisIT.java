@@ -1,0 +1,103 @@
+package dev.switchboard.ivr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.switchboard.store.Database;
+import dev.switchboard.store.Dialect;
+import dev.switchboard.store.StoreFixtures;
+import dev.switchboard.store.TableMapping;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@link IvrKpis} on six sessions whose figures are worked out by hand, in Europe/Paris (s3 starts on
+ * 31 January in UTC but on 1 February there), on DuckDB and PostgreSQL.
+ *
+ * <pre>
+ * id customer start (UTC)          topic          status     sec sentiment
+ * s1 c1       2026-01-10 10:00     Payment Issue  Resolved   100 Positive
+ * s2 c1       2026-01-20 10:00     Payment Issue  Escalated  300 Negative
+ * s3 c2       2026-01-31 23:30     Modem Setup    Resolved    60 Neutral    (Feb in Paris)
+ * s4 c3       2026-02-10 10:00     Modem Setup    Abandoned   20 Negative
+ * s5 c3       2026-02-11 10:00     Payment Issue  Resolved   120 Positive
+ * s6 c4       2026-03-05 10:00     Password Reset Resolved    40 (none)
+ * </pre>
+ */
+class IvrKpisIT {
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    @TempDir Path dir;
+
+    static IvrSession session(String id, String customer, String start, String type, String topic, IvrStatus status, int sec, String sentiment) {
+        Instant t0 = Instant.parse(start);
+        return new IvrSession(id, customer, t0, t0.plusSeconds(sec), sec, null, status, status == IvrStatus.ESCALATED ? "Y" : "N",
+                sentiment, "N", null, type, topic, List.of(), "fixture");
+    }
+
+    static final List<IvrSession> FIXTURE = List.of(
+            session("s1", "c1", "2026-01-10T10:00:00Z", "Billing", "Payment Issue", IvrStatus.RESOLVED, 100, "Positive"),
+            session("s2", "c1", "2026-01-20T10:00:00Z", "Billing", "Payment Issue", IvrStatus.ESCALATED, 300, "Negative"),
+            session("s3", "c2", "2026-01-31T23:30:00Z", "TechSupport", "Modem Setup", IvrStatus.RESOLVED, 60, "Neutral"),
+            session("s4", "c3", "2026-02-10T10:00:00Z", "TechSupport", "Modem Setup", IvrStatus.ABANDONED, 20, "Negative"),
+            session("s5", "c3", "2026-02-11T10:00:00Z", "Billing", "Payment Issue", IvrStatus.RESOLVED, 120, "Positive"),
+            session("s6", "c4", "2026-03-05T10:00:00Z", "Account", "Password Reset", IvrStatus.RESOLVED, 40, null));
+
+    @SuppressWarnings("unchecked")
+    static void store(Database db, List<IvrSession> sessions) {
+        db.write((TableMapping<IvrSession>) IvrHistory.routes().get(0).mapping(), sessions);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void figuresMatchTheHandComputedOnes(Dialect dialect) throws Exception {
+        try (StoreFixtures.TestStore store = StoreFixtures.fresh(dialect, dir); Database db = store.open()) {
+            store(db, FIXTURE);
+            IvrKpis kpis = new IvrKpis(db, PARIS);
+
+            IvrKpis.Summary all = kpis.summary(null, null);
+            assertThat(all.customers()).isEqualTo(4);
+            assertThat(all.tally()).isEqualTo(new IvrKpis.Tally(6, 4, 1, 1, 640));
+            assertThat(all.tally().resolutionRate()).isCloseTo(4.0 / 6, within(1e-12));
+            assertThat(all.tally().escalationRate()).isCloseTo(1.0 / 6, within(1e-12));
+            assertThat(all.tally().abandonmentRate()).isCloseTo(1.0 / 6, within(1e-12));
+            assertThat(all.tally().averageDurationSec()).isCloseTo(640.0 / 6, within(1e-9));
+
+            IvrKpis.Summary february = kpis.summary(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-28"));
+            assertThat(february.customers()).isEqualTo(2);
+            assertThat(february.tally()).isEqualTo(new IvrKpis.Tally(3, 2, 0, 1, 200));
+
+            assertThat(kpis.byMonth(null, null)).containsExactly(
+                    new IvrKpis.Month("2026-01", new IvrKpis.Tally(2, 1, 1, 0, 400)),
+                    new IvrKpis.Month("2026-02", new IvrKpis.Tally(3, 2, 0, 1, 200)),
+                    new IvrKpis.Month("2026-03", new IvrKpis.Tally(1, 1, 0, 0, 40)));
+
+            List<IvrKpis.Topic> topics = kpis.byTopic(null, null);
+            assertThat(topics).extracting(IvrKpis.Topic::topicName).containsExactly("Payment Issue", "Modem Setup", "Password Reset");
+            assertThat(topics.get(0).tally()).isEqualTo(new IvrKpis.Tally(3, 2, 1, 0, 520));
+            assertThat(topics.get(0).vsOverall()).isCloseTo(0.0, within(1e-12));
+            assertThat(topics.get(1).tally()).isEqualTo(new IvrKpis.Tally(2, 1, 0, 1, 80));
+            assertThat(topics.get(1).vsOverall()).isCloseTo(0.5 - 4.0 / 6, within(1e-12));
+            assertThat(topics.get(2).vsOverall()).isCloseTo(1 - 4.0 / 6, within(1e-12));
+            assertThat(topics.get(2).topicType()).isEqualTo("Account");
+
+            Map<String, Long> none = new HashMap<>();
+            none.put(null, 1L);
+            assertThat(kpis.sentimentByTopic(null, null)).containsExactly(
+                    new IvrKpis.Sentiment("Modem Setup", Map.of("Neutral", 1L, "Negative", 1L)),
+                    new IvrKpis.Sentiment("Password Reset", none),
+                    new IvrKpis.Sentiment("Payment Issue", Map.of("Positive", 2L, "Negative", 1L)));
+
+            IvrKpis.Summary empty = kpis.summary(LocalDate.parse("2027-01-01"), null);
+            assertThat(empty.tally().sessions()).isZero();
+            assertThat(empty.tally().resolutionRate()).isNull();
+        }
+    }
+}
