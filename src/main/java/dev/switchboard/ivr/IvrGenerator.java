@@ -104,7 +104,8 @@ public final class IvrGenerator implements Iterator<String> {
         Instant t0 = startTime();
         ObjectNode s = Json.MAPPER.createObjectNode();
         s.put("session_id", String.format("IVR-%08d-%04d", n, rng.nextInt(10_000)));
-        s.put("customer_id", String.format("CUST-%06d", 1 + rng.nextInt(customers)));
+        // The id of a customer in table customer, as text, so that sessions meet their rated calls (bot-to-bill).
+        s.put("customer_id", String.valueOf(1 + rng.nextInt(customers)));
         s.put("call_start_time", t0.toString());
         ArrayNode turns = Json.MAPPER.createArrayNode();
         Instant t = t0;

@@ -1,6 +1,8 @@
 package dev.switchboard.ivr;
 
 import dev.switchboard.store.Database;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -120,20 +122,66 @@ public final class IvrKpis {
         return list;
     }
 
+    /** Rated-call charges of one currency, and what they come to per resolved contact (null without one). */
+    public record Charges(String currency, BigDecimal amount, BigDecimal perResolvedContact) {}
+
+    /**
+     * Bot-to-bill over the customers that have both IVR sessions and rated calls in the range: their
+     * sessions, how many were resolved, how many the bot resolved without an agent, the share of those,
+     * and their rated charges per currency with the charge per resolved contact.
+     */
+    public record BotToBill(long customers, long contacts, long resolved, long botResolved, Double botResolvedShare, List<Charges> charges) {}
+
+    /** An IVR customer_id links to the customer whose id (as text) it is; their rated calls are the cdr rows from their numbers. */
+    private static final String LINKED = """
+            SELECT DISTINCT s.customer_id FROM raw_session_data s
+            JOIN customer_phone p ON CAST(p.customer_id AS VARCHAR) = s.customer_id
+            JOIN cdr c ON c.calling_number = p.number AND c.cost IS NOT NULL AND c.start_time >= ? AND c.start_time < ?
+            WHERE s.call_start_time >= ? AND s.call_start_time < ?""";
+
+    public BotToBill botToBill(LocalDate from, LocalDate to) {
+        String sessions = "WITH linked AS (" + LINKED + ") SELECT count(DISTINCT s.customer_id) AS customers, count(*) AS contacts,"
+                + " CAST(coalesce(sum(CASE WHEN s.resolution_status = 'Resolved' THEN 1 ELSE 0 END), 0) AS BIGINT) AS resolved,"
+                + " CAST(coalesce(sum(CASE WHEN s.resolution_status = 'Resolved' AND s.escalation_flag = 'N' AND NOT EXISTS ("
+                + "SELECT 1 FROM conversation_data t WHERE t.session_id = s.session_id AND t.speaker = 'Agent') THEN 1 ELSE 0 END), 0) AS BIGINT) AS bot"
+                + " FROM raw_session_data s WHERE s.customer_id IN (SELECT customer_id FROM linked)"
+                + " AND s.call_start_time >= ? AND s.call_start_time < ?";
+        long[] counts = query(sessions, from, to, 3, rs -> new long[] {rs.getLong("customers"), rs.getLong("contacts"), rs.getLong("resolved"),
+                rs.getLong("bot")}).get(0);
+        String charges = "WITH linked AS (" + LINKED + ") SELECT c.currency, sum(c.cost) AS amount FROM cdr c"
+                + " JOIN customer_phone p ON p.number = c.calling_number"
+                + " WHERE CAST(p.customer_id AS VARCHAR) IN (SELECT customer_id FROM linked) AND c.cost IS NOT NULL"
+                + " AND c.start_time >= ? AND c.start_time < ? GROUP BY c.currency ORDER BY c.currency";
+        long resolved = counts[2];
+        List<Charges> byCurrency = query(charges, from, to, 3, rs -> {
+            BigDecimal amount = rs.getBigDecimal("amount").setScale(6, RoundingMode.HALF_EVEN);
+            return new Charges(rs.getString("currency"), amount,
+                    resolved == 0 ? null : amount.divide(BigDecimal.valueOf(resolved), 6, RoundingMode.HALF_EVEN));
+        });
+        return new BotToBill(counts[0], counts[1], resolved, counts[3], counts[1] == 0 ? null : (double) counts[3] / counts[1], byCurrency);
+    }
+
     private interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
     private <T> List<T> query(String sql, LocalDate from, LocalDate to, Row<T> row) {
-        Instant start = from == null ? NO_START : from.atStartOfDay(zone).toInstant();
-        Instant end = to == null ? NO_END : to.plusDays(1).atStartOfDay(zone).toInstant();
-        return db.read("IVR figures", c -> run(c, sql, start, end, row));
+        return query(sql, from, to, 1, row);
     }
 
-    private static <T> List<T> run(Connection c, String sql, Instant start, Instant end, Row<T> row) throws SQLException {
+    /** Runs {@code sql} with the range's start and end bound {@code ranges} times in a row. */
+    private <T> List<T> query(String sql, LocalDate from, LocalDate to, int ranges, Row<T> row) {
+        Instant start = from == null ? NO_START : from.atStartOfDay(zone).toInstant();
+        Instant end = to == null ? NO_END : to.plusDays(1).atStartOfDay(zone).toInstant();
+        return db.read("IVR figures", c -> run(c, sql, start, end, ranges, row));
+    }
+
+    private static <T> List<T> run(Connection c, String sql, Instant start, Instant end, int ranges, Row<T> row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, OffsetDateTime.ofInstant(start, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setObject(2, OffsetDateTime.ofInstant(end, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            for (int i = 0; i < ranges; i++) {
+                ps.setObject(2 * i + 1, OffsetDateTime.ofInstant(start, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setObject(2 * i + 2, OffsetDateTime.ofInstant(end, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            }
             List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(row.read(rs));

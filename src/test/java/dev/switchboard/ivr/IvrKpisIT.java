@@ -100,4 +100,61 @@ class IvrKpisIT {
             assertThat(empty.tally().resolutionRate()).isNull();
         }
     }
+
+    /**
+     * Customer 1 (+15550001) has two rated calls (1.50 and 2.50 EUR) and three sessions: s1 resolved by the
+     * bot, s2 escalated, s3 resolved after an agent joined. Customer 2 has only an unrated call, customer 9
+     * is not a known customer: neither counts. So 3 contacts, 2 resolved, 1 by the bot alone (1/3), and
+     * 4.00 EUR over 2 resolved contacts = 2.00 EUR each.
+     */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void botToBillCountsTheCustomersWithRatedCalls(Dialect dialect) throws Exception {
+        try (StoreFixtures.TestStore store = StoreFixtures.fresh(dialect, dir); Database db = store.open()) {
+            IvrSession agentResolved = session("s3", "1", "2026-02-03T10:00:00Z", "Billing", "Payment Issue", IvrStatus.RESOLVED, 200, null);
+            agentResolved = new IvrSession("s3", "1", agentResolved.callStartTime(), agentResolved.callEndTime(), 200, null, IvrStatus.RESOLVED,
+                    "N", null, "N", null, "Billing", "Payment Issue", List.of(
+                    new IvrTurn(1, agentResolved.callStartTime().plusSeconds(5), IvrSpeaker.CUSTOMER, "hi", "N", null, null),
+                    new IvrTurn(2, agentResolved.callStartTime().plusSeconds(50), IvrSpeaker.AGENT, "hello", "N", null, null)), "fixture");
+            List<IvrSession> sessions = List.of(
+                    session("s1", "1", "2026-02-01T10:00:00Z", "Billing", "Payment Issue", IvrStatus.RESOLVED, 60, null),
+                    session("s2", "1", "2026-02-02T10:00:00Z", "Billing", "Payment Issue", IvrStatus.ESCALATED, 300, null),
+                    agentResolved,
+                    session("s4", "2", "2026-02-04T10:00:00Z", "Billing", "Payment Issue", IvrStatus.RESOLVED, 60, null),
+                    session("s5", "9", "2026-02-05T10:00:00Z", "Billing", "Payment Issue", IvrStatus.RESOLVED, 60, null));
+            store(db, sessions);
+            storeTurns(db, sessions);
+            db.inTransaction("fixture", c -> {
+                try (var s = c.createStatement()) {
+                    for (int id = 1; id <= 2; id++) {
+                        s.execute("INSERT INTO customer (id, name, national_id_enc, national_id_index, birth_date_enc, address_enc, sex, city,"
+                                + " created_at, updated_at) VALUES (" + id + ", 'n', 'x', 'i" + id + "', 'x', 'x', 'F', 'Paris',"
+                                + " TIMESTAMPTZ '2026-01-01 00:00:00+00', TIMESTAMPTZ '2026-01-01 00:00:00+00')");
+                        s.execute("INSERT INTO customer_phone (number, customer_id) VALUES ('+1555000" + id + "', " + id + ")");
+                    }
+                    s.execute("INSERT INTO cdr (id, calling_number, called_number, start_time, duration_sec, type, result, cost, currency) VALUES"
+                            + " ('a', '+15550001', '+15559999', TIMESTAMPTZ '2026-02-10 10:00:00+00', 60, 'VOICE', 'ANSWERED', 1.5, 'EUR'),"
+                            + " ('b', '+15550001', '+15559999', TIMESTAMPTZ '2026-02-11 10:00:00+00', 60, 'VOICE', 'ANSWERED', 2.5, 'EUR'),"
+                            + " ('c', '+15550002', '+15559999', TIMESTAMPTZ '2026-02-11 10:00:00+00', 60, 'VOICE', 'ANSWERED', NULL, NULL)");
+                }
+                return null;
+            });
+            IvrKpis.BotToBill b = new IvrKpis(db, PARIS).botToBill(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-28"));
+            assertThat(List.of(b.customers(), b.contacts(), b.resolved(), b.botResolved())).containsExactly(1L, 3L, 2L, 1L);
+            assertThat(b.botResolvedShare()).isCloseTo(1.0 / 3, within(1e-12));
+            assertThat(b.charges()).hasSize(1);
+            assertThat(b.charges().get(0).currency()).isEqualTo("EUR");
+            assertThat(b.charges().get(0).amount()).isEqualByComparingTo("4.00");
+            assertThat(b.charges().get(0).perResolvedContact()).isEqualByComparingTo("2.00");
+            IvrKpis.BotToBill none = new IvrKpis(db, PARIS).botToBill(LocalDate.parse("2026-03-01"), null);
+            assertThat(none.contacts()).isZero();
+            assertThat(none.botResolvedShare()).isNull();
+            assertThat(none.charges()).isEmpty();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void storeTurns(Database db, List<IvrSession> sessions) {
+        db.write((TableMapping<IvrSession>) IvrHistory.routes().get(1).mapping(), sessions);
+    }
 }
