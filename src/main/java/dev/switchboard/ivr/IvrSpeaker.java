@@ -2,8 +2,6 @@ package dev.switchboard.ivr;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Who speaks in a turn; written as in the data dictionary ({@code Customer}, {@code Chatbot}, {@code Agent}). */
@@ -23,9 +21,7 @@ public enum IvrSpeaker {
 
     /** Any case, surrounding blanks ignored. */
     public static Optional<IvrSpeaker> parse(String text) {
-        if (text == null) return Optional.empty();
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(s -> s.label.toLowerCase(Locale.ROOT).equals(t)).findFirst();
+        return Labels.find(values(), IvrSpeaker::label, text);
     }
 
     @JsonCreator

@@ -2,8 +2,6 @@ package dev.switchboard.ivr;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** How a session ended ({@code resolution_status}); written as in the data dictionary. */
@@ -23,9 +21,7 @@ public enum IvrStatus {
 
     /** Any case, surrounding blanks ignored. */
     public static Optional<IvrStatus> parse(String text) {
-        if (text == null) return Optional.empty();
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(s -> s.label.toLowerCase(Locale.ROOT).equals(t)).findFirst();
+        return Labels.find(values(), IvrStatus::label, text);
     }
 
     @JsonCreator

@@ -4,7 +4,7 @@ import static dev.switchboard.ivr.IvrFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.mediation.Counter;
+import dev.switchboard.mediation.AccountingView;
 import dev.switchboard.mediation.Counts;
 import dev.switchboard.mediation.ErrorRecord;
 import dev.switchboard.mediation.RawRecord;
@@ -12,7 +12,6 @@ import dev.switchboard.mediation.RawRecords;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -119,12 +118,7 @@ class IvrTopologyTest {
         for (String name : IvrTopology.COUNTER_STORES) {
             KeyValueStore<String, Long> store = driver.getKeyValueStore(name);
             try (KeyValueIterator<String, Long> it = store.all()) {
-                while (it.hasNext()) {
-                    KeyValue<String, Long> entry = it.next();
-                    int cut = entry.key.lastIndexOf('|');
-                    Counter counter = Counter.valueOf(entry.key.substring(cut + 1).toUpperCase(Locale.ROOT));
-                    out.merge(entry.key.substring(0, cut), Counts.ZERO.plus(counter, entry.value), Counts::plus);
-                }
+                while (it.hasNext()) AccountingView.add(out, it.next());
             }
         }
         return out.getOrDefault(source, Counts.ZERO);
