@@ -74,6 +74,8 @@ class IvrPipelineIT {
                 QueryResult errors = ReadOnlyQuery.run(db, "select reasons, source from ivr_error order by source", 10);
                 assertThat(errors.rows()).containsExactly(List.of("END_BEFORE_START:call_end_time", "file:ivr.json#r1"),
                         List.of("END_BEFORE_START:call_end_time", "file:ivr.json#r2"));
+                // demo's history is sent only to a store without sessions
+                assertThat(IvrDemoHistory.seedIfEmpty(sb.database(), sb.ingest().orElseThrow(), java.time.Clock.systemUTC())).isZero();
             }
         }
     }
