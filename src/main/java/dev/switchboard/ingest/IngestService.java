@@ -123,9 +123,9 @@ public final class IngestService {
             }
         };
         if (kind.equals(IvrTopics.KIND)) {
-            // Sessions are often written pretty-printed (one object over many lines): frame by braces, not lines.
+            // NDJSON, or sessions pretty-printed (one object over many lines): then framed by braces.
             if (jsonDocument) framing.jsonDocument(in, sink);
-            else framing.jsonObjects(in, sink);
+            else framing.jsonLinesOrObjects(in, sink);
             producer.flush();
             return new Receipt(source, counts[0], counts[1], rejections);
         }
