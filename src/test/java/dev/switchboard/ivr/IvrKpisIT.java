@@ -2,10 +2,10 @@ package dev.switchboard.ivr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static dev.switchboard.ivr.IvrKpiFixture.FIXTURE;
-import static dev.switchboard.ivr.IvrKpiFixture.session;
-import static dev.switchboard.ivr.IvrKpiFixture.store;
-import static dev.switchboard.ivr.IvrKpiFixture.storeTurns;
+import static dev.switchboard.ivr.IvrFixtures.FIXTURE;
+import static dev.switchboard.ivr.IvrFixtures.session;
+import static dev.switchboard.ivr.IvrFixtures.store;
+import static dev.switchboard.ivr.IvrFixtures.storeTurns;
 
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@link IvrKpis} on {@link IvrKpiFixture}, whose figures are worked out by hand, on DuckDB and PostgreSQL. */
+/** {@link IvrKpis} on {@link IvrFixtures}, whose figures are worked out by hand, on DuckDB and PostgreSQL. */
 class IvrKpisIT {
-    private static final ZoneId PARIS = IvrKpiFixture.PARIS;
+    private static final ZoneId PARIS = IvrFixtures.PARIS;
     @TempDir Path dir;
 
     @ParameterizedTest

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.ivr.IvrGenerator;
-import dev.switchboard.ivr.IvrKpiFixture;
+import dev.switchboard.ivr.IvrFixtures;
 import dev.switchboard.ivr.IvrMediator;
 import dev.switchboard.ivr.IvrSession;
 import dev.switchboard.ivr.IvrStatus;
@@ -42,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The IVR page in headless Chromium on a real server and DuckDB store holding the hand-worked sessions of
- * {@link IvrKpiFixture} (January to March 2026, Paris), a topic name that looks like HTML (2024) and six
+ * {@link IvrFixtures} (January to March 2026, Paris), a topic name that looks like HTML (2024) and six
  * months of generated sessions (2025): the tiles, the topic table, the heatmap and the sentiment table show
  * the hand-worked values, the charts draw, the API's 400 shows as a message, and a screenshot is taken.
  */
@@ -60,18 +60,18 @@ class IvrPageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        sb = Switchboard.start(Settings.resolve(Map.of("data", dir.toString(), "roles", "web", "zone", IvrKpiFixture.PARIS.getId()), Map.of()));
+        sb = Switchboard.start(Settings.resolve(Map.of("data", dir.toString(), "roles", "web", "zone", IvrFixtures.PARIS.getId()), Map.of()));
         Database db = sb.database().orElseThrow();
-        List<IvrSession> sessions = new ArrayList<>(IvrKpiFixture.FIXTURE);
-        sessions.add(IvrKpiFixture.session("x1", "c9", "2024-05-01T10:00:00Z", "Billing", HTML_TOPIC, IvrStatus.RESOLVED, 10, "Neutral"));
+        List<IvrSession> sessions = new ArrayList<>(IvrFixtures.FIXTURE);
+        sessions.add(IvrFixtures.session("x1", "c9", "2024-05-01T10:00:00Z", "Billing", HTML_TOPIC, IvrStatus.RESOLVED, 10, "Neutral"));
         IvrGenerator generator = new IvrGenerator(1500, 11, Instant.parse("2025-01-06T00:00:00Z"), 6, 0, 0);
         IvrMediator mediator = new IvrMediator();
         while (generator.hasNext()) {
             Mediated<IvrSession> m = mediator.mediate(new RawRecord("generator", IvrMediator.FORMAT, Instant.EPOCH, generator.next()));
             sessions.add(((Mediated.Clean<IvrSession>) m).value());
         }
-        IvrKpiFixture.store(db, sessions);
-        IvrKpiFixture.storeTurns(db, sessions);
+        IvrFixtures.store(db, sessions);
+        IvrFixtures.storeTurns(db, sessions);
         web = new WebServer(sb).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + web.port();
         browser = Browsers.headless(dir.resolve("chrome"), 1366, 900);
