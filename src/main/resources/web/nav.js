@@ -10,7 +10,7 @@
     { href: '/marketing.html', label: 'Marketing' },
     { href: '/plans.html', label: 'Plans' },
     { href: '/generator.html', label: 'Generator' },
-    // later: IVR
+    { href: '/ivr.html', label: 'IVR' },
   ];
 
   const here = location.pathname === '/index.html' ? '/' : location.pathname;

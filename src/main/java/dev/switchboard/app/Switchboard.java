@@ -16,6 +16,10 @@ import dev.switchboard.cdr.CdrMediator;
 import dev.switchboard.cdr.CdrRules;
 import dev.switchboard.cdr.CdrTopics;
 import dev.switchboard.customer.CustomerCallers;
+import dev.switchboard.ivr.IvrHistory;
+import dev.switchboard.ivr.IvrMediator;
+import dev.switchboard.ivr.IvrTopics;
+import dev.switchboard.ivr.IvrTopology;
 import dev.switchboard.customer.CustomerKeys;
 import dev.switchboard.customer.CustomerStore;
 import dev.switchboard.ingest.IngestService;
@@ -122,6 +126,7 @@ public final class Switchboard implements AutoCloseable {
         List<dev.switchboard.platform.Topic<?, ?>> topics = new ArrayList<>(CdrTopics.ALL);
         topics.addAll(CallTopics.ALL);
         topics.addAll(dev.switchboard.contact.ContactTopics.ALL);
+        topics.addAll(IvrTopics.ALL);
         topics.add(ControlCommand.TOPIC);
         topics.add(RatingTopology.RATED);
         TopicAdmin.ensure(bootstrap, topics, settings.partitions(), settings.replication());
@@ -153,6 +158,7 @@ public final class Switchboard implements AutoCloseable {
             CallMediator callMediator = new CallMediator(settings.region());
             CallCenterTopology.build(builder, callMediator::mediate, settings.dedupTtl(), metricsRules(), callers);
             dev.switchboard.contact.ContactTopology.build(builder, settings.dedupTtl());
+            IvrTopology.build(builder, new IvrMediator(), settings.dedupTtl());
             streams = new StreamsRuntime(builder.build(), settings, bootstrap);
             toClose.push(streams);
             streams.start(Duration.ofMinutes(5));
@@ -163,6 +169,7 @@ public final class Switchboard implements AutoCloseable {
         if (has(Role.STORE)) {
             List<SqlSink.Route<?>> routes = new ArrayList<>(CdrHistory.errorRoutes());
             routes.addAll(CallHistory.routes());
+            routes.addAll(IvrHistory.routes());
             routes.addAll(RatingHistory.routes());
             routes.addAll(dev.switchboard.contact.ContactHistory.routes());
             sink = new SqlSink(bootstrap, settings.instanceId(), database, routes, settings.sinkBatch(), settings.sinkLinger());
@@ -185,7 +192,7 @@ public final class Switchboard implements AutoCloseable {
         }
         storeProgress = new StoreProgress(bootstrap, List.of(CdrTopics.ERROR.name(), RatingTopology.RATED.name(),
                 CallTopics.COMPLETED.name(), CallTopics.ERROR.name(), dev.switchboard.contact.ContactTopics.CLEAN.name(),
-                dev.switchboard.contact.ContactTopics.ERROR.name()), SqlSink.GROUP_ID);
+                dev.switchboard.contact.ContactTopics.ERROR.name(), IvrTopics.CLEAN.name(), IvrTopics.ERROR.name()), SqlSink.GROUP_ID);
         toClose.push(storeProgress);
     }
 
@@ -274,6 +281,11 @@ public final class Switchboard implements AutoCloseable {
     /** The contact-record (CTR) counters, where this process runs the stream role. */
     public Optional<dev.switchboard.contact.ContactAccounting> contactAccounting() {
         return Optional.ofNullable(streams).map(s -> new dev.switchboard.contact.ContactAccounting(s.streams()));
+    }
+
+    /** The IVR session counters, where this process runs the stream role. */
+    public Optional<AccountingView> ivrAccounting() {
+        return Optional.ofNullable(streams).map(s -> new AccountingView(s.streams(), IvrTopology.COUNTER_STORES));
     }
 
     public CdrRules rules() {

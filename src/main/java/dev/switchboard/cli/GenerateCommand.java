@@ -13,6 +13,7 @@ import dev.switchboard.generate.CdrGenerator;
 import dev.switchboard.generate.CdrWorkload;
 import dev.switchboard.generate.GapDistribution;
 import dev.switchboard.generate.SubscriberBase;
+import dev.switchboard.ivr.IvrGenerator;
 import dev.switchboard.marketing.BusinessDirectory;
 import dev.switchboard.marketing.DirectoryCsv;
 import dev.switchboard.marketing.DirectoryException;
@@ -42,11 +43,13 @@ import picocli.CommandLine.Parameters;
                 "call: call-center call events (QUEUED, ANSWERED, ABANDONED, ENDED) from a discrete-event simulation of a",
                 "  mid-size call center in --zone, as fast as possible, as NDJSON (call-json); see docs/CALL-SIMULATOR.md.",
                 "ctr: Amazon Connect contact records (ctr-json): queues, answered and abandoned contacts, transfers, later updates;",
-                "  --error-rate and --duplicate-rate (exact replays) apply; see docs/CONTACTS.md."})
+                "  --error-rate and --duplicate-rate (exact replays) apply; see docs/CONTACTS.md.",
+                "ivr: IVR chatbot sessions with their conversation turns over --months months from --start, as NDJSON (ivr-json);",
+                "  see docs/IVR.md."})
 final class GenerateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "KIND", description = "what to generate: cdr (call-detail records), call (call-center call events) or ctr (contact records)")
+    @Parameters(paramLabel = "KIND", description = "what to generate: cdr (call-detail records), call (call-center call events), ctr (contact records) or ivr (IVR sessions)")
     String kind;
 
     @Option(names = "--count", required = true, description = "number of records, errors and duplicates included")
@@ -61,10 +64,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--format", description = "cdr: cdr-json (NDJSON, the default) or cdr-csv; call: call-json (NDJSON, the default)")
     String format;
 
-    @Option(names = "--error-rate", defaultValue = "0", description = "cdr, ctr: share of records with an injected error of some kind; default ${DEFAULT-VALUE}")
+    @Option(names = "--error-rate", defaultValue = "0", description = "cdr, ctr, ivr: share of records with an injected error of some kind; default ${DEFAULT-VALUE}")
     double errorRate;
 
-    @Option(names = "--duplicate-rate", defaultValue = "0", description = "cdr, ctr: share of records that exactly repeat an earlier one; default ${DEFAULT-VALUE}")
+    @Option(names = "--duplicate-rate", defaultValue = "0", description = "cdr, ctr, ivr: share of records that exactly repeat an earlier one; default ${DEFAULT-VALUE}")
     double duplicateRate;
 
     @Option(names = "--sms-share", defaultValue = "0.25", description = "cdr: share of SMS among records; default ${DEFAULT-VALUE}")
@@ -99,11 +102,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--start", description = "time of the first call (ISO-8601); default 2025-01-06T00:00:00Z (a Monday)")
     Instant start;
 
+    @Option(names = "--months", defaultValue = "6", description = "ivr: months of history the sessions span; default ${DEFAULT-VALUE}")
+    int months;
+
     @Override
     public Integer call() throws Exception {
         if (kind.equals("call")) return generateCalls(common.settings(Map.of()));
         if (kind.equals("ctr")) return generateContacts();
-        if (!kind.equals("cdr")) throw new UserError("generate " + kind + ": this build generates cdr, call and ctr only");
+        if (kind.equals("ivr")) return generateIvr();
+        if (!kind.equals("cdr")) throw new UserError("generate " + kind + ": this build generates cdr, call, ctr and ivr only");
         if (format == null) format = CdrFormat.CDR_JSON.wireName();
         CdrFormat cdrFormat = CdrFormat.byName(format).filter(f -> f != CdrFormat.ASTERISK_CDR)
                 .orElseThrow(() -> new UserError("unknown --format '" + format + "' (use cdr-json or cdr-csv)"));
@@ -200,16 +207,34 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        return writeLines(generator::hasNext, generator::next, generator::counts);
+    }
+
+    private Integer generateIvr() throws Exception {
+        if (format != null && !format.equals("ivr-json")) throw new UserError("unknown --format '" + format + "' for ivr (use ivr-json)");
+        if (rate != null || server != null) throw new UserError("generate ivr has no live mode");
+        IvrGenerator generator;
+        try {
+            generator = new IvrGenerator(count, seed, start != null ? start : CdrWorkload.DEFAULT_START, months, errorRate, duplicateRate);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        return writeLines(generator::hasNext, generator::next, generator::counts);
+    }
+
+    /** Lines of a generator to --out (or standard output), one per record, and what it generated to standard error. */
+    private Integer writeLines(java.util.function.BooleanSupplier hasNext, java.util.function.Supplier<String> next,
+                               java.util.function.Supplier<Object> counts) throws java.io.IOException {
         long t0 = System.nanoTime();
         try (Writer w = out == null
                 ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            while (generator.hasNext()) {
-                w.write(generator.next());
+            while (hasNext.getAsBoolean()) {
+                w.write(next.get());
                 w.write('\n');
             }
         }
-        System.err.printf("generated %s in %.1f s%n", generator.counts(), (System.nanoTime() - t0) / 1e9);
+        System.err.printf("generated %s in %.1f s%n", counts.get(), (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 

@@ -9,6 +9,8 @@ import dev.switchboard.cdr.CdrTopics;
 import dev.switchboard.contact.ContactCounts;
 import dev.switchboard.contact.ContactTopics;
 import dev.switchboard.ingest.Receipt;
+import dev.switchboard.ivr.IvrMediator;
+import dev.switchboard.ivr.IvrTopics;
 import dev.switchboard.mediation.Counts;
 import dev.switchboard.platform.InstanceLock;
 import dev.switchboard.platform.Settings;
@@ -42,7 +44,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, description = {"CDRs: cdr-json (NDJSON or a JSON array), cdr-csv (header optional) or asterisk-cdr (Master.csv);",
             "call-center events: call-json (NDJSON or a JSON array) or asterisk-queue-log (an Asterisk queue_log, read whole and in order);",
-            "contact records: ctr-json (Amazon Connect CTR objects: one per line, pretty-printed, concatenated or a JSON array)"})
+            "contact records: ctr-json (Amazon Connect CTR objects: one per line, pretty-printed, concatenated or a JSON array)",
+            "IVR sessions: ivr-json (JSON objects, one per line or pretty-printed, or a JSON array)"})
     String format;
 
     @Option(names = "--server", paramLabel = "URL", description = "post to a running Switchboard, e.g. http://127.0.0.1:8080")
@@ -53,8 +56,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (CdrFormat.byName(format).isEmpty() && CallFormat.byName(format).isEmpty() && !isContact())
-            throw new UserError("unknown --format '" + format + "' (use cdr-json, cdr-csv, asterisk-cdr, call-json, asterisk-queue-log or ctr-json)");
+        if (CdrFormat.byName(format).isEmpty() && CallFormat.byName(format).isEmpty() && !isContact() && !isIvr())
+            throw new UserError("unknown --format '" + format + "' (use cdr-json, cdr-csv, asterisk-cdr, call-json, asterisk-queue-log ctr-json or ivr-json)");
         if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
         Duration limit = dev.switchboard.platform.SettingsSpec.parseDuration(timeout);
         Settings settings = common.settings(Map.of("roles", "ingest,stream,store"));
@@ -78,6 +81,7 @@ final class IngestCommand implements Callable<Integer> {
         try (Switchboard sb = Switchboard.start(settings); InputStream in = Files.newInputStream(file)) {
             Receipt receipt = sb.ingest().orElseThrow().ingestFile(kind(), format, source, in);
             java.util.function.Supplier<Map<String, Counts>> accounting = isContact() ? sb.contactAccounting().orElseThrow()::countsBySource
+                    : isIvr() ? sb.ivrAccounting().orElseThrow()::bySource
                     : isCall() ? sb.callAccounting().orElseThrow()::bySource : sb.cdrAccounting().orElseThrow()::bySource;
             printRejections(receipt.rejected(), receipt.rejections());
             Counts counts = Waiting.until(limit, () -> {
@@ -101,6 +105,12 @@ final class IngestCommand implements Callable<Integer> {
         long rejected = 0;
         String contentType = format.endsWith("-json") ? "application/x-ndjson" : format.equals("asterisk-queue-log") ? "text/plain" : "text/csv";
         boolean whole = format.endsWith("-json") && startsWithBracket();
+        if (isIvr() && !whole) {
+            // Sessions may be pretty-printed over many lines: the file goes whole, framed by braces on the server.
+            JsonNode r = client.post("/api/ingest/" + kind() + "?format=" + format + "&source=" + ServerClient.q(source),
+                    contentType, Files.readAllBytes(file));
+            return awaitRemote(client, source, bar, limit, r.path("accepted").asLong(), r.path("rejected").asLong());
+        }
         if (whole || format.equals("asterisk-queue-log") || isContact()) {
             // A JSON array cannot be cut at line ends, nor a queue_log (its lines make sense together), nor pretty-printed or
             // concatenated contact records: it goes whole, within the server's body limit.
@@ -172,7 +182,12 @@ final class IngestCommand implements Callable<Integer> {
         return format.equals(ContactTopics.FORMAT);
     }
 
+    private boolean isIvr() {
+        return IvrMediator.FORMAT.equals(format);
+    }
+
     private String kind() {
+        if (isIvr()) return IvrTopics.KIND;
         return isContact() ? ContactTopics.KIND : isCall() ? CallTopics.KIND : CdrTopics.KIND;
     }
 

@@ -109,6 +109,46 @@ public final class Framing {
         if (stray || depth > 0) offerBounded(++n, record, length, sink);
     }
 
+    /**
+     * NDJSON when the first line is a whole JSON object (so a broken line spoils only itself), otherwise
+     * {@link #jsonObjects} (objects pretty-printed over many lines, or concatenated); a JSON array either way.
+     */
+    public void jsonLinesOrObjects(InputStream in, FrameSink sink) throws IOException {
+        java.io.BufferedInputStream body = new java.io.BufferedInputStream(skipBom(in), 1 << 16);
+        int limit = maxRecordBytes + 2;
+        body.mark(limit);
+        byte[] head = body.readNBytes(limit);
+        body.reset();
+        if (firstLineIsAnObject(head)) lines(body, sink);
+        else jsonObjects(body, sink);
+    }
+
+    /** Whether the first non-blank line starts with '{' and its braces close exactly at its end (braces in strings do not count). */
+    private static boolean firstLineIsAnObject(byte[] head) {
+        int i = 0;
+        while (i < head.length && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) i++;
+        if (i == head.length || head[i] != '{') return false;
+        int depth = 0;
+        boolean inString = false, escaped = false;
+        for (; i < head.length && head[i] != '\n'; i++) {
+            byte c = head[i];
+            if (inString) {
+                if (escaped) escaped = false;
+                else if (c == '\\') escaped = true;
+                else if (c == '"') inString = false;
+            } else if (c == '"') inString = true;
+            else if (c == '{' || c == '[') depth++;
+            else if (c == '}' || c == ']') {
+                depth--;
+                if (depth == 0) {
+                    for (i++; i < head.length && head[i] != '\n'; i++) if (head[i] != ' ' && head[i] != '\r' && head[i] != '\t') return false;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A record of which at most the limit was kept: refused when longer. */
     private void offerBounded(long n, StringBuilder record, long length, FrameSink sink) {
         if (length > maxRecordBytes) sink.reject(n, "record longer than " + maxRecordBytes + " bytes");

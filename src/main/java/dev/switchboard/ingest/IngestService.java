@@ -8,6 +8,8 @@ import dev.switchboard.platform.Json;
 import dev.switchboard.cdr.CdrFormat;
 import dev.switchboard.cdr.CdrTopics;
 import dev.switchboard.contact.ContactTopics;
+import dev.switchboard.ivr.IvrMediator;
+import dev.switchboard.ivr.IvrTopics;
 import dev.switchboard.mediation.RawRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,11 +36,12 @@ public final class IngestService {
 
     /** Kinds this build ingests. */
     public static List<String> kinds() {
-        return List.of(CdrTopics.KIND, CallTopics.KIND, ContactTopics.KIND);
+        return List.of(CdrTopics.KIND, CallTopics.KIND, ContactTopics.KIND, IvrTopics.KIND);
     }
 
     private static String rawTopic(String kind) {
         if (kind.equals(ContactTopics.KIND)) return ContactTopics.RAW.name();
+        if (kind.equals(IvrTopics.KIND)) return IvrTopics.RAW.name();
         return kind.equals(CallTopics.KIND) ? CallTopics.RAW.name() : CdrTopics.RAW.name();
     }
 
@@ -51,6 +54,7 @@ public final class IngestService {
         if (!kinds().contains(kind))
             throw new UnknownKindException("unknown kind '" + kind + "' (this build ingests: " + String.join(", ", kinds()) + ")");
         if (kind.equals(ContactTopics.KIND)) return contactFormat(format, contentType);
+        if (kind.equals(IvrTopics.KIND)) return ivrFormat(format, contentType);
         boolean call = kind.equals(CallTopics.KIND);
         if (format != null && !format.isBlank()) {
             if (call ? CallFormat.byName(format).isEmpty() : CdrFormat.byName(format).isEmpty())
@@ -81,6 +85,18 @@ public final class IngestService {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) return ContactTopics.FORMAT;
         throw new UnsupportedFormatException("unsupported Content-Type '" + contentType
                 + "' for contact records (use application/json or application/x-ndjson)");
+    }
+
+    /** IVR sessions come in one format, {@code ivr-json}, as JSON (a document, NDJSON or concatenated objects). */
+    private static String ivrFormat(String format, String contentType) {
+        if (format != null && !format.isBlank()) {
+            if (!format.equals(IvrMediator.FORMAT))
+                throw new UnsupportedFormatException("unknown format '" + format + "' for kind ivr (use " + IvrMediator.FORMAT + ")");
+            return format;
+        }
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) return IvrMediator.FORMAT;
+        throw new UnsupportedFormatException("unsupported Content-Type '" + contentType
+                + "' for IVR sessions (use application/json or application/x-ndjson)");
     }
 
     /** HTTP bodies: a JSON document for {@code application/json}, lines for NDJSON, CSV by header. */
@@ -126,6 +142,13 @@ public final class IngestService {
         if (kind.equals(ContactTopics.KIND)) {
             // One per line, pretty-printed, concatenated (as Firehose writes them) or an array, whatever the content type.
             framing.jsonObjects(in, sink);
+            producer.flush();
+            return new Receipt(source, counts[0], counts[1], rejections);
+        }
+        if (kind.equals(IvrTopics.KIND)) {
+            // NDJSON, or sessions pretty-printed (one object over many lines): then framed by braces.
+            if (jsonDocument) framing.jsonDocument(in, sink);
+            else framing.jsonLinesOrObjects(in, sink);
             producer.flush();
             return new Receipt(source, counts[0], counts[1], rejections);
         }

@@ -47,7 +47,8 @@ public final class AccountingView {
         return bySource().values().stream().reduce(Counts.ZERO, Counts::plus);
     }
 
-    private static void add(Map<String, Counts> out, KeyValue<String, Long> entry) {
+    /** Adds one counter store entry ({@code source|counter} → n) to the counts per source. */
+    public static void add(Map<String, Counts> out, KeyValue<String, Long> entry) {
         int cut = entry.key.lastIndexOf(CounterStore.SEPARATOR);
         String source = entry.key.substring(0, cut);
         Counter counter = Counter.valueOf(entry.key.substring(cut + 1).toUpperCase(java.util.Locale.ROOT));

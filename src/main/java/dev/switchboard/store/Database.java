@@ -65,7 +65,7 @@ public final class Database implements AutoCloseable {
         if (values.isEmpty()) return;
         TableMapping.RecordPosition none = new TableMapping.RecordPosition("", 0, 0);
         List<Object[]> rows = new ArrayList<>(values.size());
-        for (V v : values) rows.add(mapping.row(v, none));
+        for (V v : values) rows.addAll(mapping.rows(v, none));
         inTransaction("cannot write to " + mapping.table(), c -> {
             RowWriter.write(dialect, c, mapping, rows);
             return null;

@@ -38,7 +38,8 @@ public final class SqlSink implements Runnable, AutoCloseable {
     public record Route<V>(String topic, Deserializer<V> deserializer, TableMapping<V> mapping) {}
 
     private final Database db;
-    private final Map<String, Route<?>> routes = new HashMap<>();
+    /** Routes by topic: a topic may feed several tables (an IVR session and its turns). */
+    private final Map<String, List<Route<?>>> routes = new HashMap<>();
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final int batchSize;
     private final Duration linger;
@@ -51,7 +52,7 @@ public final class SqlSink implements Runnable, AutoCloseable {
 
     public SqlSink(String bootstrap, String instanceId, Database db, List<Route<?>> routes, int batchSize, Duration linger) {
         this.db = db;
-        routes.forEach(r -> this.routes.put(r.topic(), r));
+        routes.forEach(r -> this.routes.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r));
         this.batchSize = batchSize;
         this.linger = linger;
         Properties p = new Properties();
@@ -141,18 +142,17 @@ public final class SqlSink implements Runnable, AutoCloseable {
     }
 
     private void write(List<ConsumerRecord<byte[], byte[]>> batch) throws SQLException {
-        Map<String, List<Object[]>> rowsByTopic = new HashMap<>();
+        Map<Route<?>, List<Object[]>> rowsByRoute = new java.util.LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : batch) {
-            Object[] row = toRow(routes.get(r.topic()), r);
-            if (row != null) rowsByTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(row);
+            for (Route<?> route : routes.get(r.topic())) {
+                List<Object[]> rows = toRows(route, r);
+                if (!rows.isEmpty()) rowsByRoute.computeIfAbsent(route, t -> new ArrayList<>()).addAll(rows);
+            }
         }
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try {
-                for (var entry : rowsByTopic.entrySet()) {
-                    TableMapping<?> m = routes.get(entry.getKey()).mapping();
-                    RowWriter.write(db.dialect(), c, m, entry.getValue());
-                }
+                for (var entry : rowsByRoute.entrySet()) RowWriter.write(db.dialect(), c, entry.getKey().mapping(), entry.getValue());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -162,17 +162,17 @@ public final class SqlSink implements Runnable, AutoCloseable {
         rowsWritten.addAndGet(batch.size());
     }
 
-    private static <V> Object[] toRow(Route<V> route, ConsumerRecord<byte[], byte[]> r) {
+    private static <V> List<Object[]> toRows(Route<V> route, ConsumerRecord<byte[], byte[]> r) {
         V value;
         try {
             value = route.deserializer().deserialize(r.topic(), r.value());
         } catch (RuntimeException e) {
             // Only our own topologies write these topics; an unreadable record is logged, not stored.
             log.error("skipping unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
-            return null;
+            return List.of();
         }
-        if (value == null) return null;
-        return route.mapping().row(value, new TableMapping.RecordPosition(r.topic(), r.partition(), r.offset()));
+        if (value == null) return List.of();
+        return route.mapping().rows(value, new TableMapping.RecordPosition(r.topic(), r.partition(), r.offset()));
     }
 
     /** Commits the consumer's positions, which are past every polled record (all now in SQL) and past transaction markers. */

@@ -16,6 +16,11 @@ public interface TableMapping<V> {
 
     Object[] row(V value, RecordPosition position);
 
+    /** The rows of one record; one by default, any number for a table of a record's parts (an IVR session's turns). */
+    default List<Object[]> rows(V value, RecordPosition position) {
+        return List.<Object[]>of(row(value, position));
+    }
+
     /**
      * Columns that a later record with the same key overwrites (say, a price that comes after the
      * record itself); empty (the default) keeps the row first written. When not empty, {@link #key()}

@@ -52,16 +52,19 @@ final class IngestRoutes {
         String source = ctx.queryParam("source");
         if (source == null) throw new IllegalArgumentException("give ?source=");
         long sent = ctx.queryParamAsClass("sent", Long.class).getOrDefault(-1L);
-        // A source is one file or request, so of one kind: its counts are in one of the three.
+        // A source is one file or request, so of one kind: its counts are in one of them.
         Counts cdr = stats.cdrSource(source);
         Counts call = stats.callSource(source);
         dev.switchboard.contact.ContactCounts ctr = stats.contactSource(source);
-        boolean accounted = cdr.drained() && call.drained() && ctr.drained() && (sent < 0 || cdr.in() + call.in() + ctr.in() >= sent);
+        Counts ivr = stats.ivrSource(source);
+        boolean accounted = cdr.drained() && call.drained() && ctr.drained() && ivr.drained()
+                && (sent < 0 || cdr.in() + call.in() + ctr.in() + ivr.in() >= sent);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("source", source);
         body.put("cdr", StatsService.counts(cdr));
         body.put("call", StatsService.counts(call));
         body.put("ctr", StatsService.counts(ctr));
+        body.put("ivr", StatsService.counts(ivr));
         body.put("accounted", accounted);
         body.put("store_behind", sb.storeProgress().behind());
         ctx.json(body);

@@ -48,11 +48,20 @@ final class StatsService {
         return m;
     }
 
+    Counts ivrTotal() {
+        return sb.ivrAccounting().map(a -> a.total()).orElse(Counts.ZERO);
+    }
+
+    Counts ivrSource(String source) {
+        return sb.ivrAccounting().map(a -> a.bySource().getOrDefault(source, Counts.ZERO)).orElse(Counts.ZERO);
+    }
+
     Map<String, Object> snapshot() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cdr", counts(cdrTotal()));
         out.put("call", counts(callTotal()));
         out.put("ctr", counts(contactTotal()));
+        out.put("ivr", counts(ivrTotal()));
         Map<String, Object> store = new LinkedHashMap<>();
         sb.sink().ifPresent(s -> {
             store.put("healthy", s.healthy());

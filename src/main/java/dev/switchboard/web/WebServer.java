@@ -9,6 +9,8 @@ import dev.switchboard.customer.CustomerNames;
 import dev.switchboard.customer.CustomerRoutes;
 import dev.switchboard.export.ExportRoutes;
 import dev.switchboard.generate.GeneratorRoutes;
+import dev.switchboard.ivr.IvrKpis;
+import dev.switchboard.ivr.IvrRoutes;
 import dev.switchboard.rating.TariffRoutes;
 import dev.switchboard.marketing.DirectoryRoutes;
 import dev.switchboard.marketing.HistoryTemplates;
@@ -72,6 +74,7 @@ public final class WebServer implements AutoCloseable {
         sb.database().ifPresent(db -> sb.tariffs().ifPresent(t -> new BillingRoutes(new BillingRun(db, t::load, Clock.systemUTC()),
                 new CustomerNames(db)::of).register(app)));
         sb.database().ifPresent(db -> new ExportRoutes(db, sb.settings().zone(), sb.settings().get(SettingsSpec.ADMIN_TOKEN)).register(app));
+        sb.database().ifPresent(db -> new IvrRoutes(new IvrKpis(db, sb.settings().zone())).register(app));
         GeneratorRoutes.register(app, sb.cdrGenerator());
         app.sse("/api/events", events::join);
         app.exception(BadBodyException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad body", e.getMessage()));

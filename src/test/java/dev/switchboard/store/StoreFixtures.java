@@ -96,7 +96,7 @@ public final class StoreFixtures {
     static <V> List<Object[]> rows(TableMapping<V> mapping, long firstOffset, List<V> values) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < values.size(); i++)
-            rows.add(mapping.row(values.get(i), new TableMapping.RecordPosition(CdrTopics.ERROR.name(), 0, firstOffset + i)));
+            rows.addAll(mapping.rows(values.get(i), new TableMapping.RecordPosition(CdrTopics.ERROR.name(), 0, firstOffset + i)));
         return rows;
     }
 

@@ -77,7 +77,7 @@ class CallCenterPageIT {
         // The page redraws its tables every few seconds: an element read mid-redraw is just read again.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(b -> text("status").equals("live"));
-        assertThat(browser.findElements(By.cssSelector("nav a")).stream().map(WebElement::getText)).containsExactly("Overview", "Call center", "Revenue", "Billing", "Marketing", "Plans", "Generator");
+        assertThat(browser.findElements(By.cssSelector("nav a")).stream().map(WebElement::getText)).containsExactly("Overview", "Call center", "Revenue", "Billing", "Marketing", "Plans", "Generator", "IVR");
 
         post("/api/ingest/call?format=call-json", calls(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         JsonNode live = settledLive();
