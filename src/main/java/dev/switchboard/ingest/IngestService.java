@@ -53,8 +53,8 @@ public final class IngestService {
     public static String formatFor(String kind, String format, String contentType) {
         if (!kinds().contains(kind))
             throw new UnknownKindException("unknown kind '" + kind + "' (this build ingests: " + String.join(", ", kinds()) + ")");
-        if (kind.equals(ContactTopics.KIND)) return contactFormat(format, contentType);
-        if (kind.equals(IvrTopics.KIND)) return ivrFormat(format, contentType);
+        if (kind.equals(ContactTopics.KIND)) return onlyJsonFormat(kind, ContactTopics.FORMAT, "contact records", format, contentType);
+        if (kind.equals(IvrTopics.KIND)) return onlyJsonFormat(kind, IvrMediator.FORMAT, "IVR sessions", format, contentType);
         boolean call = kind.equals(CallTopics.KIND);
         if (format != null && !format.isBlank()) {
             if (call ? CallFormat.byName(format).isEmpty() : CdrFormat.byName(format).isEmpty())
@@ -75,28 +75,17 @@ public final class IngestService {
                 + "' (use application/json, application/x-ndjson or text/csv)");
     }
 
-    /** Contact records come in one format, ctr-json, as JSON (a document, NDJSON or concatenated objects). */
-    private static String contactFormat(String format, String contentType) {
+    /**
+     * Kinds with one JSON format (contact records: ctr-json; IVR sessions: ivr-json), sent as a JSON document,
+     * NDJSON or concatenated objects: the format named, or the one format for a JSON content type.
+     */
+    private static String onlyJsonFormat(String kind, String only, String what, String format, String contentType) {
         if (format != null && !format.isBlank()) {
-            if (!format.equals(ContactTopics.FORMAT))
-                throw new UnsupportedFormatException("unknown format '" + format + "' for kind ctr (use " + ContactTopics.FORMAT + ")");
+            if (!format.equals(only)) throw new UnsupportedFormatException("unknown format '" + format + "' for kind " + kind + " (use " + only + ")");
             return format;
         }
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) return ContactTopics.FORMAT;
-        throw new UnsupportedFormatException("unsupported Content-Type '" + contentType
-                + "' for contact records (use application/json or application/x-ndjson)");
-    }
-
-    /** IVR sessions come in one format, {@code ivr-json}, as JSON (a document, NDJSON or concatenated objects). */
-    private static String ivrFormat(String format, String contentType) {
-        if (format != null && !format.isBlank()) {
-            if (!format.equals(IvrMediator.FORMAT))
-                throw new UnsupportedFormatException("unknown format '" + format + "' for kind ivr (use " + IvrMediator.FORMAT + ")");
-            return format;
-        }
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) return IvrMediator.FORMAT;
-        throw new UnsupportedFormatException("unsupported Content-Type '" + contentType
-                + "' for IVR sessions (use application/json or application/x-ndjson)");
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) return only;
+        throw new UnsupportedFormatException("unsupported Content-Type '" + contentType + "' for " + what + " (use application/json or application/x-ndjson)");
     }
 
     /** HTTP bodies: a JSON document for {@code application/json}, lines for NDJSON, CSV by header. */
