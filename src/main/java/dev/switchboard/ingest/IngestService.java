@@ -106,7 +106,8 @@ public final class IngestService {
 
     /** One record of a kind from inside the process (the live generators). */
     public void publish(String kind, String source, String format, String payload) {
-        producer.send(rawTopic(kind), new RawRecord(source, format, clock.instant(), payload));
+        // Contact records of one source keep their order (one partition), as in a file: a later version stays later.
+        producer.send(rawTopic(kind), kind.equals(ContactTopics.KIND) ? source : null, new RawRecord(source, format, clock.instant(), payload));
     }
 
     private Receipt ingest(String kind, String format, String source, InputStream in, boolean jsonDocument) throws IOException {
