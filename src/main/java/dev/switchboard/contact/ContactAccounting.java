@@ -3,7 +3,7 @@ package dev.switchboard.contact;
 import dev.switchboard.mediation.AccountingView;
 import dev.switchboard.mediation.Counts;
 import java.util.List;
-import java.util.Locale;
+import dev.switchboard.mediation.CounterStore;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,8 +36,6 @@ public final class ContactAccounting {
     }
 
     static void add(Map<String, ContactCounts> out, KeyValue<String, Long> entry) {
-        int cut = entry.key.lastIndexOf('|');
-        String counter = entry.key.substring(cut + 1).toLowerCase(Locale.ROOT);
-        out.merge(entry.key.substring(0, cut), ContactCounts.ZERO.plus(counter, entry.value), ContactCounts::plus);
+        out.merge(CounterStore.source(entry.key), ContactCounts.ZERO.plus(CounterStore.counter(entry.key), entry.value), ContactCounts::plus);
     }
 }

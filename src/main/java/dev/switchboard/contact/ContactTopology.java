@@ -33,7 +33,7 @@ public final class ContactTopology {
 
     public static void build(StreamsBuilder builder, Duration ttl) {
         builder.addStateStore(CounterStore.builder(INTAKE_COUNTS));
-        builder.addStateStore(ContactVersioning.countersBuilder(VERSION_COUNTS));
+        builder.addStateStore(CounterStore.builder(VERSION_COUNTS));
         builder.addStateStore(ContactVersioning.storeBuilder(VERSION_STORE, ttl));
 
         KStream<String, Routed<ContactRecord>> routed = builder

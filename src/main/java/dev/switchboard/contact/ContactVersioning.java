@@ -1,5 +1,6 @@
 package dev.switchboard.contact;
 
+import dev.switchboard.mediation.CounterStore;
 import dev.switchboard.mediation.Sourced;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -32,7 +32,7 @@ final class ContactVersioning implements FixedKeyProcessor<String, Sourced<Conta
     private final long ttlMs;
     private FixedKeyProcessorContext<String, ContactVersion> context;
     private WindowStore<String, String> versions;
-    private KeyValueStore<String, Long> counters;
+    private CounterStore counters;
 
     ContactVersioning(String storeName, String countersName, Duration ttl) {
         this.storeName = storeName;
@@ -47,16 +47,11 @@ final class ContactVersioning implements FixedKeyProcessor<String, Sourced<Conta
                 Serdes.String(), Serdes.String()).withCachingDisabled();
     }
 
-    /** Counters keyed {@code source|outcome} (new, updated, replayed, stale). */
-    static StoreBuilder<KeyValueStore<String, Long>> countersBuilder(String name) {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.Long()).withCachingEnabled();
-    }
-
     @Override
     public void init(FixedKeyProcessorContext<String, ContactVersion> context) {
         this.context = context;
         this.versions = context.getStateStore(storeName);
-        this.counters = context.getStateStore(countersName);
+        this.counters = new CounterStore(context.getStateStore(countersName)); // counted source|outcome (new, updated, replayed, stale)
     }
 
     @Override
@@ -64,7 +59,7 @@ final class ContactVersioning implements FixedKeyProcessor<String, Sourced<Conta
         ContactRecord contact = record.value().value();
         long now = record.timestamp();
         ContactVersions.Outcome outcome = ContactVersions.decide(kept(contact.contactId(), now), contact);
-        count(record.value().source(), outcome);
+        counters.increment(record.value().source(), outcome.name().toLowerCase(java.util.Locale.ROOT));
         if (outcome == ContactVersions.Outcome.NEW || outcome == ContactVersions.Outcome.UPDATED) {
             versions.put(contact.contactId(), contact.lastUpdateTimestamp() + String.valueOf(SEPARATOR) + contact.fingerprint(), now);
             context.forward(record.withValue(new ContactVersion(outcome, contact)));
@@ -79,20 +74,10 @@ final class ContactVersioning implements FixedKeyProcessor<String, Sourced<Conta
                 KeyValue<Long, String> e = it.next();
                 int cut = e.value.indexOf(SEPARATOR);
                 ContactVersions.Known k = new ContactVersions.Known(Instant.parse(e.value.substring(0, cut)), e.value.substring(cut + 1));
-                if (best == null || newer(k, best)) best = k;
+                if (best == null || ContactVersions.Known.ORDER.compare(k, best) > 0) best = k;
             }
         }
         return best;
     }
 
-    private static boolean newer(ContactVersions.Known a, ContactVersions.Known b) {
-        int byTime = a.lastUpdate().compareTo(b.lastUpdate());
-        return byTime != 0 ? byTime > 0 : a.fingerprint().compareTo(b.fingerprint()) > 0;
-    }
-
-    private void count(String source, ContactVersions.Outcome outcome) {
-        String key = source + SEPARATOR + outcome.name().toLowerCase(java.util.Locale.ROOT);
-        Long n = counters.get(key);
-        counters.put(key, n == null ? 1L : n + 1L);
-    }
 }

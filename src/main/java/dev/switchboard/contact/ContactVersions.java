@@ -1,6 +1,7 @@
 package dev.switchboard.contact;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * What a contact record is against the version of its ContactId already seen: Amazon Connect delivers
@@ -22,7 +23,14 @@ public final class ContactVersions {
     }
 
     /** The version kept for a ContactId. */
-    public record Known(Instant lastUpdate, String fingerprint) {}
+    public record Known(Instant lastUpdate, String fingerprint) {
+        /** Later LastUpdateTimestamp first wins; on a tie, the larger fingerprint. */
+        public static final Comparator<Known> ORDER = Comparator.comparing(Known::lastUpdate).thenComparing(Known::fingerprint);
+
+        public static Known of(ContactRecord c) {
+            return new Known(c.lastUpdateTimestamp(), c.fingerprint());
+        }
+    }
 
     /**
      * NEW when nothing is known; REPLAYED for the same fingerprint; else UPDATED when its LastUpdateTimestamp
@@ -32,8 +40,6 @@ public final class ContactVersions {
     public static Outcome decide(Known known, ContactRecord in) {
         if (known == null) return Outcome.NEW;
         if (known.fingerprint().equals(in.fingerprint())) return Outcome.REPLAYED;
-        int byTime = in.lastUpdateTimestamp().compareTo(known.lastUpdate());
-        if (byTime == 0) byTime = in.fingerprint().compareTo(known.fingerprint());
-        return byTime > 0 ? Outcome.UPDATED : Outcome.STALE;
+        return Known.ORDER.compare(Known.of(in), known) > 0 ? Outcome.UPDATED : Outcome.STALE;
     }
 }

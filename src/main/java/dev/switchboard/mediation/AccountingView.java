@@ -49,9 +49,7 @@ public final class AccountingView {
 
     /** Adds one counter store entry ({@code source|counter} → n) to the counts per source. */
     public static void add(Map<String, Counts> out, KeyValue<String, Long> entry) {
-        int cut = entry.key.lastIndexOf(CounterStore.SEPARATOR);
-        String source = entry.key.substring(0, cut);
-        Counter counter = Counter.valueOf(entry.key.substring(cut + 1).toUpperCase(java.util.Locale.ROOT));
-        out.merge(source, Counts.ZERO.plus(counter, entry.value), Counts::plus);
+        Counter counter = Counter.valueOf(CounterStore.counter(entry.key).toUpperCase(java.util.Locale.ROOT));
+        out.merge(CounterStore.source(entry.key), Counts.ZERO.plus(counter, entry.value), Counts::plus);
     }
 }

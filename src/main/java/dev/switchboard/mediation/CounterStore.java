@@ -24,8 +24,23 @@ public final class CounterStore {
     }
 
     public void increment(String source, Counter counter) {
-        String key = source + SEPARATOR + counter.key();
+        increment(source, counter.key());
+    }
+
+    /** A counter of a kind's own (e.g. contact records' {@code new}, {@code stale}), by its lower-case name. */
+    public void increment(String source, String counter) {
+        String key = source + SEPARATOR + counter;
         Long now = store.get(key);
         store.put(key, now == null ? 1L : now + 1L);
+    }
+
+    /** The source of a store key ({@code source|counter}). */
+    public static String source(String key) {
+        return key.substring(0, key.lastIndexOf(SEPARATOR));
+    }
+
+    /** The counter name of a store key ({@code source|counter}), lower case. */
+    public static String counter(String key) {
+        return key.substring(key.lastIndexOf(SEPARATOR) + 1);
     }
 }
