@@ -3,6 +3,10 @@ package dev.switchboard.cli;
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.contact.ContactTopics;
 import dev.switchboard.contact.LiveContactFeed;
+import dev.switchboard.generate.TimedFeed;
+import dev.switchboard.ivr.IvrMediator;
+import dev.switchboard.ivr.IvrTopics;
+import dev.switchboard.ivr.LiveIvrFeed;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -14,7 +18,7 @@ import dev.switchboard.platform.Role;
  * The live generators of {@code demo} (and of {@code serve} with the generate role): the process's CDR
  * generator started on its default settings (changed at runtime through {@code /api/generator/cdr}), and
  * the call-center simulation, and Amazon Connect contact records as Connect would send them, into the real
- * pipeline; and, on a store without IVR sessions, six months of generated IVR sessions.
+ * pipeline, and IVR sessions as they end; and, on a store without IVR sessions, six months of them first.
  */
 final class LiveGenerators {
     private static final Logger log = LoggerFactory.getLogger(LiveGenerators.class);
@@ -28,19 +32,25 @@ final class LiveGenerators {
         cdrs.start();
         LiveCallSimulator calls = LiveCallSimulator.start(sb, sb.ingest().get());
         dev.switchboard.ivr.IvrDemoHistory.seedIfEmpty(sb.database(), sb.ingest().get(), java.time.Clock.systemUTC());
-        Thread contacts = contactFeed(sb.ingest().get());
+        dev.switchboard.ingest.IngestService ingest = sb.ingest().get();
+        Thread contacts = run("live-contact-feed", LiveContactFeed.startingNow(System.nanoTime(), Duration.ofMinutes(10), 0.02, 0.02,
+                Clock.systemUTC(), line -> ingest.publish(ContactTopics.KIND, SOURCE, ContactTopics.FORMAT, line)));
+        log.info("live contact records (ctr-json, source {}) as Connect would send them", SOURCE);
+        Thread sessions = run("live-ivr-feed", LiveIvrFeed.startingNow(System.nanoTime(), Duration.ofMinutes(10), 0.01, 0.005,
+                Clock.systemUTC(), line -> ingest.publish(IvrTopics.KIND, SOURCE, IvrMediator.FORMAT, line)));
+        log.info("live IVR sessions (ivr-json, source {}), one about every {} s", SOURCE, (int) LiveIvrFeed.MEAN_GAP_SECONDS);
         return () -> {
             contacts.interrupt();
+            sessions.interrupt();
             calls.close();
             cdrs.stop();
             contacts.join(5000);
+            sessions.join(5000);
         };
     }
 
-    /** Amazon Connect contact records as Connect would send them now (a few a minute), checked once a second. */
-    private static Thread contactFeed(dev.switchboard.ingest.IngestService ingest) {
-        LiveContactFeed feed = LiveContactFeed.startingNow(System.nanoTime(), Duration.ofMinutes(10), 0.02, 0.02, Clock.systemUTC(),
-                line -> ingest.publish(ContactTopics.KIND, SOURCE, ContactTopics.FORMAT, line));
+    /** Sends what {@code feed} has due, once a second, until interrupted. */
+    private static Thread run(String name, TimedFeed feed) {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
@@ -49,13 +59,12 @@ final class LiveGenerators {
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
-                    log.warn("live contact records paused: {}", e.getMessage());
+                    log.warn("{} paused: {}", name, e.getMessage());
                 }
             }
-        }, "live-contact-feed");
+        }, name);
         t.setDaemon(true);
         t.start();
-        log.info("live contact records (ctr-json, source {}) as Connect would send them", SOURCE);
         return t;
     }
 }

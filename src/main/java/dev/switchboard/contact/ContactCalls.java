@@ -18,7 +18,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * A contact record as call-center call events, so the call-center views (live page, buckets, table
  * {@code call}) count Amazon Connect contacts too. One call per transfer chain: only the first contact of a
- * chain (no InitialContactId) is mapped, with the chain id as call id; a contact never queued is no call.
+ * chain (no InitialContactId) is mapped, with the chain id as call id; a contact never queued, or not a voice
+ * contact (a chat, a task), is no call.
  * QUEUED at Queue.EnqueueTimestamp (caller = CustomerEndpoint), then either ANSWERED at
  * Agent.ConnectedToAgentTimestamp and ENDED at DisconnectTimestamp (talk = AgentInteractionDuration +
  * CustomerHoldDuration), or ABANDONED at Queue.DequeueTimestamp (else DisconnectTimestamp); wait =
@@ -32,7 +33,7 @@ public final class ContactCalls {
 
     public static List<CallEvent> events(ContactRecord c) {
         ContactRecord.Queue q = c.queue();
-        if (c.initialContactId() != null || q == null || q.enqueueTimestamp() == null) return List.of();
+        if (c.initialContactId() != null || q == null || q.enqueueTimestamp() == null || !isVoice(c)) return List.of();
         String callId = c.chainId();
         String queue = q.name() == null ? "unknown" : q.name();
         List<CallEvent> out = new ArrayList<>();
@@ -50,6 +51,11 @@ public final class ContactCalls {
             out.add(new CallEvent(callId, CallEventType.ABANDONED, left, queue, null, null, waitSec(q, left), null, null, null));
         }
         return out;
+    }
+
+    /** Calls are voice contacts: a chat, task or email contact (Channel other than VOICE) is no call; a record without Channel is taken as voice. */
+    static boolean isVoice(ContactRecord c) {
+        return c.channel() == null || c.channel().equalsIgnoreCase("VOICE");
     }
 
     private static int waitSec(ContactRecord.Queue q, Instant until) {

@@ -20,7 +20,8 @@ import org.apache.commons.rng.simple.RandomSource;
  * per session ({@link IvrTopicCatalog}), an outcome drawn with the topic's chances (a system error
  * halves the chance of resolving), turns from templates (the bot detects the topic's intent, now and
  * then with low confidence or the wrong intent), sentiment by outcome, outcome codes. Start times are
- * spread over {@code months} months from {@code start}, more in business hours. A share of sessions is
+ * spread over {@code months} months from {@code start}, more in business hours, or, for a live feed
+ * ({@link #arriving}), follow each other from {@code start} with exponential gaps. A share of sessions is
  * written untidily (what cleaning normalises), a share {@code errorRate} is malformed (what cleaning
  * rejects), and a share {@code duplicateRate} repeats an earlier line exactly.
  */
@@ -42,6 +43,9 @@ public final class IvrGenerator implements Iterator<String> {
     private final long spanSeconds;
     private final double errorRate;
     private final double duplicateRate;
+    /** Live mode: mean seconds between session starts; 0 when starts are spread over {@link #spanSeconds}. */
+    private final double meanGapSeconds;
+    private Instant lastStart;
     private final List<String> emitted = new ArrayList<>();
     private long produced;
     private long sessions;
@@ -49,14 +53,31 @@ public final class IvrGenerator implements Iterator<String> {
     private long duplicates;
 
     public IvrGenerator(long count, long seed, Instant start, int months, double errorRate, double duplicateRate) {
+        this(count, seed, start, months, (int) Math.max(20, Math.min(1_000_000, count / 3)), 0, errorRate, duplicateRate);
+    }
+
+    /**
+     * Sessions without end, the first starting at {@code start} and each next one a random gap later (exponential,
+     * mean {@code meanGapSeconds}), by customers 1 to {@code customers}: a live feed.
+     */
+    public static IvrGenerator arriving(long seed, Instant start, double meanGapSeconds, int customers, double errorRate, double duplicateRate) {
+        if (!(meanGapSeconds > 0)) throw new IllegalArgumentException("mean gap must be positive");
+        if (customers < 1) throw new IllegalArgumentException("customers must be positive");
+        return new IvrGenerator(Long.MAX_VALUE, seed, start, 1, customers, meanGapSeconds, errorRate, duplicateRate);
+    }
+
+    private IvrGenerator(long count, long seed, Instant start, int months, int customers, double meanGapSeconds, double errorRate,
+            double duplicateRate) {
         if (count < 0) throw new IllegalArgumentException("--count must not be negative");
         if (months < 1 || months > 120) throw new IllegalArgumentException("--months must be 1 to 120");
         if (errorRate < 0 || errorRate > 1) throw new IllegalArgumentException("--error-rate must be in [0, 1]");
         if (duplicateRate < 0 || duplicateRate > 1) throw new IllegalArgumentException("--duplicate-rate must be in [0, 1]");
         this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         this.count = count;
-        this.customers = (int) Math.max(20, Math.min(1_000_000, count / 3));
+        this.customers = customers;
         this.start = start;
+        this.meanGapSeconds = meanGapSeconds;
+        this.lastStart = start;
         this.spanSeconds = Duration.between(start, start.atZone(ZoneOffset.UTC).plusMonths(months).toInstant()).toSeconds();
         this.errorRate = errorRate;
         this.duplicateRate = duplicateRate;
@@ -103,7 +124,9 @@ public final class IvrGenerator implements Iterator<String> {
         IvrStatus status = u < resolved ? IvrStatus.RESOLVED : u < resolved + topic.escalated() ? IvrStatus.ESCALATED : IvrStatus.ABANDONED;
         Instant t0 = startTime();
         ObjectNode s = Json.MAPPER.createObjectNode();
-        s.put("session_id", String.format("IVR-%08d-%04d", n, rng.nextInt(10_000)));
+        // Live sessions are named by their start, so a restarted feed does not reuse the ids of sessions stored before.
+        s.put("session_id", meanGapSeconds > 0 ? String.format("IVR-L%d-%04d", t0.toEpochMilli(), rng.nextInt(10_000))
+                : String.format("IVR-%08d-%04d", n, rng.nextInt(10_000)));
         // The id of a customer in table customer, as text, so that sessions meet their rated calls (bot-to-bill).
         s.put("customer_id", String.valueOf(1 + rng.nextInt(customers)));
         s.put("call_start_time", t0.toString());
@@ -148,6 +171,11 @@ public final class IvrGenerator implements Iterator<String> {
     }
 
     private Instant startTime() {
+        if (meanGapSeconds > 0) {
+            double gap = -meanGapSeconds * Math.log(1 - rng.nextDouble());
+            lastStart = lastStart.plusMillis((long) (gap * 1000));
+            return lastStart;
+        }
         long day = rng.nextLong(Math.max(1, spanSeconds / 86_400));
         // Business hours weigh more: 80 % between 08:00 and 20:00.
         int hour = rng.nextDouble() < 0.8 ? 8 + rng.nextInt(12) : (20 + rng.nextInt(12)) % 24;

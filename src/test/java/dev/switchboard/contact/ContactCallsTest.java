@@ -40,4 +40,14 @@ class ContactCallsTest {
         selfService.putNull("Queue");
         assertThat(ContactCalls.events(parsed(selfService))).isEmpty();
     }
+
+    @Test
+    void onlyVoiceContactsAreCallsAndAMissingChannelIsVoice() {
+        assertThat(ContactCalls.events(parsed(contact("c-4", 500, "Billing", "ana").put("Channel", "CHAT")))).isEmpty();
+        assertThat(ContactCalls.events(parsed(contact("c-5", 500, "Billing", "ana").put("Channel", "TASK")))).isEmpty();
+        assertThat(ContactCalls.events(parsed(contact("c-6", 500, "Billing", "ana").put("Channel", "VOICE")))).hasSize(3);
+        ObjectNode noChannel = contact("c-7", 500, "Billing", "ana");
+        noChannel.remove("Channel");
+        assertThat(ContactCalls.events(parsed(noChannel))).hasSize(3);
+    }
 }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.mediation.Mediated;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import dev.switchboard.platform.HandClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,20 +16,11 @@ import org.junit.jupiter.api.Test;
 class LiveContactFeedTest {
     static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
-    /** A clock the test moves. */
-    static final class Hand extends Clock {
-        Instant now = START;
-
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
-
     @Test
     void eachVersionIsSentOnceTheClockReachesItsLastUpdateTimeInTimeOrder() {
-        Hand clock = new Hand();
+        HandClock clock = new HandClock(START);
         List<String> sent = new ArrayList<>();
-        LiveContactFeed feed = LiveContactFeed.startingNow(7, Duration.ofMinutes(10), 0, 0, clock, sent::add);
+        dev.switchboard.generate.TimedFeed feed = LiveContactFeed.startingNow(7, Duration.ofMinutes(10), 0, 0, clock, sent::add);
         Instant last = Instant.MIN;
         Set<String> versions = new HashSet<>();
         int updates = 0, transfers = 0;
@@ -39,13 +29,13 @@ class LiveContactFeedTest {
             feed.tick();
             for (String line : sent.subList(before, sent.size())) {
                 ContactRecord c = ((Mediated.Clean<ContactRecord>) ContactParser.parse(line.getBytes(StandardCharsets.UTF_8))).value();
-                assertThat(c.lastUpdateTimestamp()).as("sent when due").isBeforeOrEqualTo(clock.now).isAfterOrEqualTo(last);
+                assertThat(c.lastUpdateTimestamp()).as("sent when due").isBeforeOrEqualTo(clock.instant()).isAfterOrEqualTo(last);
                 last = c.lastUpdateTimestamp();
                 assertThat(versions.add(c.fingerprint())).as("each version once").isTrue();
                 if (c.attributes().containsKey("survey_score")) updates++;
                 if (c.initialContactId() != null) transfers++;
             }
-            clock.now = clock.now.plus(Duration.ofMinutes(1));
+            clock.advance(Duration.ofMinutes(1));
         }
         // ~31 s between new contacts: about 480 in 4 hours and 10 minutes, with updates and transfers among them.
         assertThat(sent.size()).isBetween(400, 800);
@@ -56,14 +46,14 @@ class LiveContactFeedTest {
 
     @Test
     void nothingIsSentBeforeItsTimeAndMalformedRecordsGoWhenDrawn() {
-        Hand clock = new Hand();
+        HandClock clock = new HandClock(START);
         List<String> sent = new ArrayList<>();
-        LiveContactFeed feed = LiveContactFeed.startingNow(3, Duration.ZERO, 0.5, 0, clock, sent::add);
+        dev.switchboard.generate.TimedFeed feed = LiveContactFeed.startingNow(3, Duration.ZERO, 0.5, 0, clock, sent::add);
         feed.tick();
         // Contacts start from now, so none has been written yet; only malformed records (due when drawn) went.
         assertThat(sent).isNotEmpty().allSatisfy(line -> assertThat(ContactParser.parse(line.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(Mediated.Rejected.class));
-        clock.now = clock.now.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         feed.tick();
         assertThat(sent).anySatisfy(line -> assertThat(ContactParser.parse(line.getBytes(StandardCharsets.UTF_8))).isInstanceOf(Mediated.Clean.class));
     }
