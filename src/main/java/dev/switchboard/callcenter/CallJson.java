@@ -17,7 +17,8 @@ import java.util.Set;
  */
 final class CallJson {
     static final List<String> FIELDS = List.of(
-            "call_id", "event", "time", "queue", "caller_number", "agent", "wait_sec", "talk_sec", "subject", "product");
+            "call_id", "event", "time", "queue", "caller_number", "agent", "wait_sec", "talk_sec", "subject", "product",
+            "dialled_number");
     // Without this, "{...} garbage" would pass as the object before the garbage.
     private static final ObjectReader READER = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

@@ -33,6 +33,7 @@ import java.util.Set;
  *       there) and not allowed on QUEUED; talk_sec is required on ENDED and not allowed elsewhere. Both are
  *       whole seconds in 0..{@value #MAX_SECONDS}.
  *   <li>subject (a {@link CallSubject}) and product are optional on ENDED and not allowed elsewhere.
+ *   <li>dialled_number is optional on any event and normalized like caller_number (an unusable one is INVALID_NUMBER).
  *   <li>Other fields are ignored.
  * </ul>
  *

@@ -15,9 +15,10 @@ record CallSoFar(
         @JsonProperty("wait_sec") Integer waitSec,
         String agent,
         boolean done,
-        Instant touched) {
+        Instant touched,
+        @JsonProperty("dialled_number") String dialledNumber) {
 
-    static final CallSoFar NONE = new CallSoFar(null, null, null, null, null, null, false, null);
+    static final CallSoFar NONE = new CallSoFar(null, null, null, null, null, null, false, null, null);
 
     CallSoFar with(CallEvent e) {
         Instant queued = queuedAt;
@@ -25,11 +26,11 @@ record CallSoFar(
         if (e.event() == CallEventType.QUEUED) queued = e.time();
         if (e.event() == CallEventType.ANSWERED) answered = e.time();
         return new CallSoFar(first(queue, e.queue()), first(callerNumber, e.callerNumber()), queued, answered,
-                first(waitSec, e.waitSec()), first(agent, e.agent()), done, e.time());
+                first(waitSec, e.waitSec()), first(agent, e.agent()), done, e.time(), first(dialledNumber, e.dialledNumber()));
     }
 
     CallSoFar finished() {
-        return new CallSoFar(queue, callerNumber, queuedAt, answeredAt, waitSec, agent, true, touched);
+        return new CallSoFar(queue, callerNumber, queuedAt, answeredAt, waitSec, agent, true, touched, dialledNumber);
     }
 
     /** The completed call an ENDED or ABANDONED event makes of what is known; times missing are implied by the waits. */
@@ -43,7 +44,7 @@ record CallSoFar(
         return new CompletedCall(last.callId(), first(queue, last.queue()), first(callerNumber, last.callerNumber()), queued, answered,
                 last.time(), abandoned ? CallEventType.ABANDONED.name() : CallEventType.ANSWERED.name(), wait, talk,
                 abandoned ? null : first(agent, last.agent()), abandoned ? null : last.subject(), abandoned ? null : last.product(),
-                null, null, null, null, null);
+                null, null, null, null, null, first(dialledNumber, last.dialledNumber()), null);
     }
 
     private static <T> T first(T a, T b) {

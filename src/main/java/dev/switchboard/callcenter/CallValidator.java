@@ -43,9 +43,10 @@ final class CallValidator {
         Integer talkSec = check.seconds("talk_sec", known ? ended : null, known && !ended);
         CallSubject subject = check.subject(known && !ended);
         String product = check.allowed("product", known && !ended);
+        String dialled = check.dialledNumber();
         if (!check.reasons.isEmpty()) return new Mediated.Rejected<>(check.reasons);
         return new Mediated.Clean<>(
-                new CallEvent(callId, event, time, queue, callerNumber, agent, waitSec, talkSec, subject, product));
+                new CallEvent(callId, event, time, queue, callerNumber, agent, waitSec, talkSec, subject, product, dialled));
     }
 
     /** The reasons found in one record so far; each method adds its field's reasons and returns what it read, or null. */
@@ -110,6 +111,15 @@ final class CallValidator {
             if (text == null || CallMediator.isWithheld(text)) return null;
             Optional<String> normalized = phoneNumbers.normalize(text);
             if (normalized.isEmpty()) reject(CallReason.INVALID_NUMBER, "caller_number");
+            return normalized.orElse(null);
+        }
+
+        /** Optional on any event; normalized like a caller's number (a hotline, a DID, an extension). */
+        String dialledNumber() {
+            String text = optional("dialled_number");
+            if (text == null) return null;
+            Optional<String> normalized = phoneNumbers.normalize(text);
+            if (normalized.isEmpty()) reject(CallReason.INVALID_NUMBER, "dialled_number");
             return normalized.orElse(null);
         }
 

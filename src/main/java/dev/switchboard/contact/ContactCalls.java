@@ -20,7 +20,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * {@code call}) count Amazon Connect contacts too. One call per transfer chain: only the first contact of a
  * chain (no InitialContactId) is mapped, with the chain id as call id; a contact never queued, or not a voice
  * contact (a chat, a task), is no call.
- * QUEUED at Queue.EnqueueTimestamp (caller = CustomerEndpoint), then either ANSWERED at
+ * QUEUED at Queue.EnqueueTimestamp (caller = CustomerEndpoint, dialled number = SystemEndpoint), then either ANSWERED at
  * Agent.ConnectedToAgentTimestamp and ENDED at DisconnectTimestamp (talk = AgentInteractionDuration +
  * CustomerHoldDuration), or ABANDONED at Queue.DequeueTimestamp (else DisconnectTimestamp); wait =
  * Queue.Duration (else the time between enqueue and dequeue or answer).
@@ -37,7 +37,8 @@ public final class ContactCalls {
         String callId = c.chainId();
         String queue = q.name() == null ? "unknown" : q.name();
         List<CallEvent> out = new ArrayList<>();
-        out.add(new CallEvent(callId, CallEventType.QUEUED, q.enqueueTimestamp(), queue, c.customerEndpoint(), null, null, null, null, null));
+        out.add(new CallEvent(callId, CallEventType.QUEUED, q.enqueueTimestamp(), queue, c.customerEndpoint(), null, null, null, null, null,
+                c.systemEndpoint()));
         ContactRecord.Agent a = c.agent();
         if (a != null && a.connectedToAgentTimestamp() != null) {
             Instant answered = a.connectedToAgentTimestamp();

@@ -79,6 +79,15 @@ class CallMediatorTest {
     }
 
     @Test
+    void theNumberDialledIsOptionalAndNormalizedLikeTheCallers() {
+        assertThat(clean(mediateJson(QUEUED, "dialled_number", "(800) 555-0100")).dialledNumber()).isEqualTo("+18005550100");
+        assertThat(clean(mediateJson(QUEUED, "dialled_number", "7001")).dialledNumber()).as("an internal DID").isEqualTo("7001");
+        assertThat(clean(mediateJson(QUEUED)).dialledNumber()).isNull();
+        assertThat(reasons(mediateJson(QUEUED, "dialled_number", "hotline")))
+                .containsExactly(reason(CallReason.INVALID_NUMBER, "dialled_number"));
+    }
+
+    @Test
     void callIdEventTimeAndQueueAreRequired() {
         assertThat(reasons(mediateJson(ENDED, "call_id", ABSENT, "event", ABSENT, "time", "", "queue", " ")))
                 .containsExactly(reason(CallReason.MISSING_FIELD, "call_id"), reason(CallReason.MISSING_FIELD, "event"),

@@ -21,7 +21,8 @@ class ContactCallsTest {
     @Test
     void anAnsweredContactIsQueuedAnsweredAndEndedWithItsWaitAndHandleTime() {
         assertThat(ContactCalls.events(parsed(contact("c-1", 500, "Billing", "ana")))).containsExactly(
-                new CallEvent("c-1", CallEventType.QUEUED, T0.plusSeconds(10), "Billing", "+447700900001", null, null, null, null, null),
+                new CallEvent("c-1", CallEventType.QUEUED, T0.plusSeconds(10), "Billing", "+447700900001", null, null, null, null, null,
+                        "+442079460001"),
                 new CallEvent("c-1", CallEventType.ANSWERED, T0.plusSeconds(70), "Billing", null, "ana", 60, null, null, null),
                 new CallEvent("c-1", CallEventType.ENDED, T0.plusSeconds(400), "Billing", null, "ana", null, 320, CallSubject.OTHER, null));
     }

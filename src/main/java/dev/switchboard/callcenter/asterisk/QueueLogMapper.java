@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *       {@code callid#n} after (a channel that goes through Queue() again, e.g. into an overflow queue).
  *   <li>Every event of an entry carries the caller number of its ENTERQUEUE, as logged (an empty callerid
  *       becomes {@link CallMediator#WITHHELD}); normalizing it is {@link CallMediator}'s job.
+ *   <li>A DID line (the number the caller dialled, which app_queue logs just before ENTERQUEUE) gives the
+ *       callid's next QUEUED its {@code dialled_number}; the line itself is skipped.
  *   <li>A CONNECT, exit or COMPLETE without an ENTERQUEUE before it (a file that starts mid-call) still
  *       becomes its event, without a caller number: live metrics tolerate a missing QUEUED.
  *   <li>After an entry has ended (ABANDONED or ENDED), its callid's further lines other than ENTERQUEUE are
@@ -60,6 +62,8 @@ public final class QueueLogMapper {
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
+    /** The number dialled, from a DID line (logged just before ENTERQUEUE), until the callid's next ENTERQUEUE. */
+    private final Map<String, String> dialled = new HashMap<>();
 
     /** Stateless: what a line means by itself; {@link #map} adds what earlier lines tell. Never throws. */
     public static Interpretation interpret(QueueLogLine line) {
@@ -85,6 +89,10 @@ public final class QueueLogMapper {
 
     /** The next line of the file, in file order. Never throws. */
     public Outcome map(QueueLogLine line) {
+        if (line.isCall() && line.event().equals("DID")) {
+            line.data(0).filter(d -> !d.isBlank()).ifPresentOrElse(d -> dialled.put(line.callId(), d), () -> dialled.remove(line.callId()));
+            return new Outcome.Skipped();
+        }
         Interpretation interpretation = interpret(line);
         if (interpretation instanceof Interpretation.Unusable u) return new Outcome.Unusable(u.reasons());
         if (!(interpretation instanceof Interpretation.Mapped m)) return new Outcome.Skipped();
@@ -93,7 +101,8 @@ public final class QueueLogMapper {
             String caller = m.callerId() == null ? CallMediator.WITHHELD : m.callerId();
             entry = new Entry(line.callId(), entry == null ? 1 : entry.number + 1, caller, line.epoch());
             entries.put(line.callId(), entry);
-            return emit(entry, line, m.type(), null, null, null);
+            return new Outcome.Emitted(new CallEvent(entry.callId(), m.type(), line.time(), line.queue(), entry.callerNumber, null, null, null,
+                    null, null, dialled.remove(line.callId())));
         }
         if (entry != null && entry.ended) return new Outcome.Skipped();
         Integer waitSec = m.waitSec();

@@ -48,13 +48,21 @@ final class SimulationRun implements Iterator<CallEvent> {
     /** A queue's FIFO of waiting calls and its idle agents, longest idle first. */
     private static final class Line {
         final String name;
+        /** The number callers dial for this queue (the queue is drawn independently of the subject, so it tells nothing of it). */
+        final String hotline;
         final ArrayDeque<Call> waiting = new ArrayDeque<>();
         final ArrayDeque<Agent> idle = new ArrayDeque<>();
         int agentCount;
 
-        Line(String name) {
+        Line(String name, String hotline) {
             this.name = name;
+            this.hotline = hotline;
         }
+    }
+
+    /** Fictional toll-free numbers, one per queue in the configuration's order: +1 800 555 0100, 0101, … */
+    static String hotline(int queueIndex) {
+        return String.format("+1800555%04d", 100 + queueIndex);
     }
 
     private static final class Call {
@@ -116,7 +124,7 @@ final class SimulationRun implements Iterator<CallEvent> {
         double sum = 0;
         for (int i = 0; i < shareCumulative.length; i++) {
             QueueShare q = config.queues().get(i);
-            Line line = new Line(q.name());
+            Line line = new Line(q.name(), hotline(i));
             lines.put(q.name(), line);
             lineList.add(line);
             shareCumulative[i] = sum += q.share();
@@ -260,6 +268,6 @@ final class SimulationRun implements Iterator<CallEvent> {
                 : (int) Math.round(((ended ? t - talkSec * 1000L : t) - call.queuedAt) / 1000.0);
         out.add(new CallEvent(call.id, type, Instant.ofEpochMilli(t), call.line.name, call.caller.number(),
                 agent == null ? null : agent.id, waitSec, talkSec,
-                ended ? call.subject : null, ended ? call.product : null));
+                ended ? call.subject : null, ended ? call.product : null, type == CallEventType.QUEUED ? call.line.hotline : null));
     }
 }

@@ -39,6 +39,18 @@ class QueueLogMapperTest {
     }
 
     @Test
+    void theDidLoggedBeforeEnterQueueIsTheNumberDialledOfThatEntryOnly() {
+        assertThat(outcome("999|c1|support|NONE|DID|8005550100")).isInstanceOf(QueueLogMapper.Outcome.Skipped.class);
+        assertThat(outcome("999|c2|support|NONE|DID|")).isInstanceOf(QueueLogMapper.Outcome.Skipped.class);
+        CallEvent queued = emitted("1000|c1|support|NONE|ENTERQUEUE||2015550123|1");
+        assertThat(queued.dialledNumber()).isEqualTo("8005550100");
+        assertThat(emitted("1008|c1|support|PJSIP/400|CONNECT|8|1000.1|7").dialledNumber()).isNull();
+        assertThat(emitted("1000|c2|support|NONE|ENTERQUEUE||2015550124|1").dialledNumber()).as("an empty DID").isNull();
+        emitted("1030|c1|support|NONE|COMPLETECALLER|8|22|1");
+        assertThat(emitted("1031|c1|overflow|NONE|ENTERQUEUE||2015550123|1").dialledNumber()).as("used by one entry").isNull();
+    }
+
+    @Test
     void anEmptyCalleridIsAWithheldCaller() {
         assertThat(emitted("1000|c1|support|NONE|ENTERQUEUE||").callerNumber()).isEqualTo("anonymous");
         assertThat(emitted("1000|c2|support|NONE|ENTERQUEUE").callerNumber()).isEqualTo("anonymous");

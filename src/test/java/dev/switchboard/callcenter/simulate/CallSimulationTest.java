@@ -42,6 +42,12 @@ class CallSimulationTest {
             CallEvent queued = call.get(0);
             assertThat(queued.event()).isEqualTo(CallEventType.QUEUED);
             assertThat(queued.callerNumber()).isNotNull();
+            // The queue's own toll-free number: sales, support, billing in the configuration's order.
+            assertThat(queued.dialledNumber()).isEqualTo(switch (queued.queue()) {
+                case "sales" -> "+18005550100";
+                case "support" -> "+18005550101";
+                default -> "+18005550102";
+            });
             assertThat(call).allSatisfy(e -> {
                 assertThat(e.queue()).isEqualTo(queued.queue());
                 assertThat(e.callerNumber()).isEqualTo(queued.callerNumber());
