@@ -17,6 +17,11 @@ public final class CallHistory {
                 new SqlSink.Route<>(CallTopics.ERROR.name(), CallTopics.ERROR.valueSerde().deserializer(), new ErrorRows("call_error")));
     }
 
+    /** The mapping of table {@code call}, for writers other than the sink (a training history written straight from the simulator in tests and benchmarks). */
+    public static TableMapping<CompletedCall> callRows() {
+        return new CallRows();
+    }
+
     static final class CallRows implements TableMapping<CompletedCall> {
         private static final List<Column> COLUMNS = List.of(Column.text("call_id"), Column.text("queue"), Column.text("caller_number"),
                 Column.timestamp("queued_at"), Column.timestamp("answered_at"), Column.timestamp("ended_at"), Column.text("outcome"),
