@@ -65,6 +65,7 @@
     const w = live.waiting || {};
     put('waiting-total', fmt.count(w.total));
     showQueues(w.by_queue || {});
+    showPredicted(w.by_predicted_subject || {}, w.calls || []);
     put('oldest-wait', fmt.dur(w.oldest_wait_sec, 0));
     const t = live.trailing || {};
     put('avg-wait-10m', fmt.dur(t.avg_wait_sec));
@@ -78,6 +79,41 @@
       put('since', since(live.since, live.date));
       showKpis(live.kpis, live.date);
     }
+  }
+
+  // The calls waiting now with the subject predicted for each on arrival (none until a model is trained).
+  function showPredicted(bySubject, calls) {
+    const box = el('waiting-by-subject');
+    const names = Object.keys(bySubject).sort();
+    box.replaceChildren(...names.map(s => {
+      const chip = document.createElement('span');
+      chip.className = 'chip';
+      chip.dataset.testid = 'waiting-subject';
+      chip.dataset.subject = s;
+      chip.append(s.toLowerCase() + ' ');
+      const n = document.createElement('strong');
+      n.textContent = fmt.count(bySubject[s]);
+      chip.append(n);
+      return chip;
+    }));
+    if (!names.length) box.textContent = calls.length ? 'no prediction yet: train a model on the Model page' : '';
+    const body = document.getElementById('waiting-rows');
+    if (!calls.length) {
+      body.innerHTML = '<tr class="empty"><td colspan="6">nobody in a queue</td></tr>';
+      return;
+    }
+    body.replaceChildren(...calls.map(c => {
+      const tr = document.createElement('tr');
+      tr.dataset.testid = 'waiting-call';
+      tr.dataset.call = c.call_id;
+      for (const v of [c.call_id, c.queue, time(c.queued_at), fmt.dur(c.wait_sec, 0), c.predicted_subject ?? '—',
+        c.confidence == null ? '—' : (100 * c.confidence).toFixed(0) + ' %']) {
+        const td = document.createElement('td');
+        td.textContent = v;
+        tr.append(td);
+      }
+      return tr;
+    }));
   }
 
   function showQueues(byQueue) {

@@ -11,6 +11,7 @@
     { href: '/plans.html', label: 'Plans' },
     { href: '/generator.html', label: 'Generator' },
     { href: '/ivr.html', label: 'IVR' },
+    { href: '/model.html', label: 'Model' },
   ];
 
   const here = location.pathname === '/index.html' ? '/' : location.pathname;

@@ -93,6 +93,8 @@ public final class Switchboard implements AutoCloseable {
     private LiveTemplates liveTemplates;
     private LiveDirectory directory;
     private LiveCdrGenerator cdrGenerator;
+    /** The call-subject model in use: online scoring reads it per call, training replaces it. */
+    private final dev.switchboard.predict.CurrentModel currentModel = new dev.switchboard.predict.CurrentModel();
     /** The rater of the moment; without a store (a stream-only process) it prices with the example set. */
     private final java.util.concurrent.atomic.AtomicReference<Rater> rater = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -156,7 +158,7 @@ public final class Switchboard implements AutoCloseable {
             boolean liveMarketing = settings.get(SettingsSpec.MARKETING_LIVE_DAYS) > 0;
             if (liveMarketing) MarketingTopology.build(builder, clean, marketingRules(), marketingDirectory());
             CallMediator callMediator = new CallMediator(settings.region());
-            CallCenterTopology.build(builder, callMediator::mediate, settings.dedupTtl(), metricsRules(), callers);
+            CallCenterTopology.build(builder, callMediator::mediate, settings.dedupTtl(), metricsRules(), callers, arrivalPredictor());
             dev.switchboard.contact.ContactTopology.build(builder, settings.dedupTtl());
             IvrTopology.build(builder, new IvrMediator(), settings.dedupTtl());
             streams = new StreamsRuntime(builder.build(), settings, bootstrap);
@@ -307,6 +309,15 @@ public final class Switchboard implements AutoCloseable {
 
     public Optional<Database> database() {
         return Optional.ofNullable(database);
+    }
+
+    /** The call-subject model in use (empty until one is trained or loaded). */
+    public dev.switchboard.predict.CurrentModel currentModel() {
+        return currentModel;
+    }
+
+    private dev.switchboard.callcenter.ArrivalPredictor arrivalPredictor() {
+        return dev.switchboard.predict.ModelArrivalPredictor.of(currentModel, settings.zone());
     }
 
     public Optional<CustomerStore> customers() {

@@ -26,8 +26,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 /**
  * The call-center pipeline: {@code call.raw} → mediation (parse, validate, normalize; rejects to
  * {@code call.error}) → keyed by call id → de-duplication → {@code call.clean} and the completed
- * calls, enriched per caller, to {@code call.completed}; the live metrics (with reset commands from
- * {@code control}) take the mediated events straight from intake. Every step and store is named so the topology keeps its state when it changes.
+ * calls, enriched per caller (with the subject predicted when they were queued), to {@code call.completed};
+ * each QUEUED call is scored on arrival ({@link ArrivalScoring}); the live metrics (with reset commands from
+ * {@code control} and the predictions) take the mediated events straight from intake. Every step and store is named so the topology keeps its state when it changes.
  */
 public final class CallCenterTopology {
     public static final String INTAKE_COUNTS = "call-intake-counts";
@@ -39,12 +40,13 @@ public final class CallCenterTopology {
     private CallCenterTopology() {}
 
     public static void build(StreamsBuilder builder, Function<RawRecord, Mediated<CallEvent>> mediator, Duration dedupTtl,
-                             MetricsRules rules, CallerDirectory directory) {
+                             MetricsRules rules, CallerDirectory directory, ArrivalPredictor predictor) {
         builder.addStateStore(CounterStore.builder(INTAKE_COUNTS));
         builder.addStateStore(CounterStore.builder(DEDUP_COUNTS));
         builder.addStateStore(Dedup.storeBuilder(DEDUP_STORE, dedupTtl));
         builder.addStateStore(CallCompletion.store());
-        builder.addStateStore(CallEnrichment.store());
+        CallerHistory.stores().forEach(builder::addStateStore);
+        builder.addStateStore(ArrivalScoring.store());
 
         KStream<String, Routed<CallEvent>> routed = builder
                 .stream(CallTopics.RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("call-raw-in"))
@@ -69,12 +71,20 @@ public final class CallCenterTopology {
         // de-duplication of their own making, since they count each call's events once anyway.
         KStream<String, ControlCommand> control = builder.stream(ControlCommand.TOPIC.name(),
                 Consumed.with(Serdes.String(), ControlCommand.TOPIC.valueSerde()).withName("control-in"));
-        LiveMetricsTopology.build(builder, passed.mapValues(Sourced::value, Named.as("call-mediated")), control, rules);
+        // Each QUEUED call is scored where its caller's history is, and the prediction goes to the live metrics.
+        KStream<String, CallPrediction> predictions = clean
+                .filter((k, e) -> e.event() == CallEventType.QUEUED, Named.as("call-queued-only"))
+                .selectKey((k, e) -> e.callerNumber() == null ? "" : e.callerNumber(), Named.as("call-queued-key-by-caller"))
+                .repartition(Repartitioned.with(Serdes.String(), CallTopics.CLEAN.valueSerde()).withName("call-queued-by-caller"))
+                .processValues(() -> new ArrivalScoring(directory, predictor), Named.as("call-arrival-scoring"), CallerHistory.TIMES,
+                        CallerHistory.LAST, ArrivalScoring.STORE);
+        LiveMetricsTopology.build(builder, passed.mapValues(Sourced::value, Named.as("call-mediated")), predictions, control, rules);
 
         clean.process(() -> new CallCompletion(Duration.ofDays(1)), Named.as("call-completion"), CallCompletion.STORE)
                 .selectKey((k, v) -> v.callerNumber() == null ? "" : v.callerNumber(), Named.as("call-completed-key-by-caller"))
                 .repartition(Repartitioned.with(Serdes.String(), CallTopics.COMPLETED.valueSerde()).withName("call-completed-by-caller"))
-                .processValues(() -> new CallEnrichment(directory), Named.as("call-enrichment"), CallEnrichment.STORE)
+                .processValues(() -> new CallEnrichment(directory, predictor), Named.as("call-enrichment"), CallerHistory.TIMES, CallerHistory.LAST,
+                        ArrivalScoring.STORE)
                 .to(CallTopics.COMPLETED.name(), Produced.with(Serdes.String(), CallTopics.COMPLETED.valueSerde()).withName("call-completed-out"));
     }
 }

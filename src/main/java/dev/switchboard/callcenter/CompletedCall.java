@@ -52,6 +52,11 @@ public record CompletedCall(
                 callsLast30d, predictedSubject, null, null);
     }
 
+    public CompletedCall predicted(CallSubject subject, Map<CallSubject, Double> probabilities) {
+        return new CompletedCall(callId, queue, callerNumber, queuedAt, answeredAt, endedAt, outcome, waitSec, talkSec, agent, this.subject,
+                product, city, sex, age, callsLast30d, subject, dialledNumber, probabilities);
+    }
+
     public CompletedCall enriched(Caller caller, int age, int callsLast30d) {
         return new CompletedCall(callId, queue, callerNumber, queuedAt, answeredAt, endedAt, outcome, waitSec, talkSec, agent, subject,
                 product, caller == null ? null : caller.city(), caller == null ? null : caller.sex(), caller == null ? null : age,

@@ -56,6 +56,14 @@ class CallCenterTopologyTest {
             return List.of(KNOWN);
         }
     };
+    /** Records what it was told of each arrival; predicts COMPLAINT for a known caller and OTHER for anyone else. */
+    private final List<Arrival> arrivals = new java.util.ArrayList<>();
+    private final ArrivalPredictor predictor = a -> {
+        arrivals.add(a);
+        return Optional.of(a.caller() != null
+                ? new CallPrediction(a.callId(), a.queuedAt(), CallSubject.COMPLAINT, Map.of(CallSubject.COMPLAINT, 0.75, CallSubject.OTHER, 0.25))
+                : new CallPrediction(a.callId(), a.queuedAt(), CallSubject.OTHER, Map.of(CallSubject.OTHER, 0.5, CallSubject.JOINING, 0.5)));
+    };
     private TopologyTestDriver driver;
     private CallCenterView view;
     private Instant wall = NINE.plus(Duration.ofMinutes(10));
@@ -64,7 +72,7 @@ class CallCenterTopologyTest {
     void start() throws Exception {
         MetricsRules rules = MetricsRules.of(ZoneOffset.UTC, Thresholds.DEFAULT);
         StreamsBuilder b = new StreamsBuilder();
-        CallCenterTopology.build(b, new CallMediator("US")::mediate, Duration.ofHours(1), rules, directory);
+        CallCenterTopology.build(b, new CallMediator("US")::mediate, Duration.ofHours(1), rules, directory, predictor);
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "call-center-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -161,6 +169,57 @@ class CallCenterTopologyTest {
         List<ErrorRecord> errors = driver.createOutputTopic(CallTopics.ERROR.name(), Serdes.String().deserializer(),
                 CallTopics.ERROR.valueSerde().deserializer()).readValuesToList();
         assertThat(errors).singleElement().satisfies(e -> assertThat(e.raw()).isEqualTo("this is not a queue_log line"));
+    }
+
+    @Test
+    void eachQueuedCallIsScoredOnArrivalAndTheCompletedCallKeepsThePrediction() {
+        assertThat(arrivals).extracting(Arrival::callId).containsExactly("c1", "c2", "c3", "c4", "c5");
+        assertThat(arrivals.get(0).caller()).isEqualTo(KNOWN);
+        assertThat(arrivals.get(0).queuedAt()).isEqualTo(NINE);
+        assertThat(arrivals.get(0).queue()).isEqualTo("support");
+        assertThat(arrivals.get(1).caller()).isNull();
+        LiveSnapshot.WaitingNow waiting = view.live().waiting();
+        assertThat(waiting.byPredictedSubject()).isEqualTo(Map.of("OTHER", 1L));
+        assertThat(waiting.calls()).singleElement().satisfies(w -> {
+            assertThat(w.callId()).isEqualTo("c5");
+            assertThat(w.waitSec()).isEqualTo(100);
+            assertThat(w.predictedSubject()).isEqualTo("OTHER");
+            assertThat(w.confidence()).isEqualTo(0.5);
+        });
+        Map<String, CompletedCall> completed = driver.createOutputTopic(CallTopics.COMPLETED.name(), Serdes.String().deserializer(),
+                CallTopics.COMPLETED.valueSerde().deserializer()).readValuesToList().stream()
+                .collect(Collectors.toMap(CompletedCall::callId, c -> c));
+        assertThat(completed.get("c1").predictedSubject()).isEqualTo(CallSubject.COMPLAINT);
+        assertThat(completed.get("c1").predictedProbs()).isEqualTo(Map.of(CallSubject.COMPLAINT, 0.75, CallSubject.OTHER, 0.25));
+        assertThat(completed.get("c4").predictedSubject()).isEqualTo(CallSubject.OTHER);
+        assertThat(arrivals).as("a stored prediction is used, not made again").hasSize(5);
+    }
+
+    @Test
+    void theNextCallOfACallerIsToldOnlyWhatWasKnownWhenItWasQueued() {
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(CallTopics.RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        Instant later = NINE.plus(Duration.ofDays(3));
+        // Seen only by its end (no QUEUED): scored when it completes, from the facts before its queueing.
+        pipe(raw, new RawRecord("http", CallFormat.CALL_JSON.wireName(), later, Json.write(
+                new CallEvent("late", CallEventType.ABANDONED, later.plusSeconds(20), "support", "+12015550101", null, 20, null, null, null))));
+        Arrival late = arrivals.get(arrivals.size() - 1);
+        assertThat(late.callId()).isEqualTo("late");
+        assertThat(late.queuedAt()).isEqualTo(later);
+        assertThat(List.of(late.callsLast30d(), late.callsLast7d())).containsExactly(1, 1);
+        assertThat(late.previous()).isEqualTo(new PreviousCall(NINE, NINE.plusSeconds(200), "ANSWERED", null));
+        // Queued 8 days after c1 and 5 after the abandoned one: c1 is out of the week, the last call is the abandoned one.
+        Instant next = NINE.plus(Duration.ofDays(8));
+        pipe(raw, new RawRecord("http", CallFormat.CALL_JSON.wireName(), next, Json.write(
+                new CallEvent("next", CallEventType.QUEUED, next, "sales", "+12015550101", null, null, null, null, null, "+18005550100"))));
+        Arrival a = arrivals.get(arrivals.size() - 1);
+        assertThat(a.callId()).isEqualTo("next");
+        assertThat(List.of(a.callsLast30d(), a.callsLast7d())).containsExactly(2, 1);
+        assertThat(a.previous().abandoned()).isTrue();
+        assertThat(a.dialledNumber()).isEqualTo("+18005550100");
+        List<CompletedCall> out = driver.createOutputTopic(CallTopics.COMPLETED.name(), Serdes.String().deserializer(),
+                CallTopics.COMPLETED.valueSerde().deserializer()).readValuesToList();
+        assertThat(out.get(out.size() - 1).callId()).isEqualTo("late");
+        assertThat(out.get(out.size() - 1).predictedSubject()).isEqualTo(CallSubject.COMPLAINT);
     }
 
     @Test

@@ -86,18 +86,26 @@ public final class CallCenterView {
 
     private LiveSnapshot.WaitingNow waitingNow(Instant now) {
         Map<String, Long> byQueue = new TreeMap<>();
+        Map<String, Long> bySubject = new TreeMap<>();
+        List<LiveSnapshot.WaitingCall> calls = new ArrayList<>();
         long total = 0;
         Instant oldest = null;
         try (KeyValueIterator<String, Waiting> it = this.<Waiting>store(MetricsStores.WAITING).all()) {
             while (it.hasNext()) {
-                Waiting w = it.next().value;
+                var kv = it.next();
+                Waiting w = kv.value;
                 total++;
                 byQueue.merge(w.queue(), 1L, Long::sum);
+                if (w.predictedSubject() != null) bySubject.merge(w.predictedSubject().name(), 1L, Long::sum);
                 if (oldest == null || w.queuedAt().isBefore(oldest)) oldest = w.queuedAt();
+                calls.add(new LiveSnapshot.WaitingCall(kv.key, w.queue(), w.queuedAt(), Math.max(0, now.getEpochSecond() - w.queuedAt().getEpochSecond()),
+                        w.predictedSubject() == null ? null : w.predictedSubject().name(), w.confidence()));
             }
         }
+        calls.sort(java.util.Comparator.comparing(LiveSnapshot.WaitingCall::queuedAt).thenComparing(LiveSnapshot.WaitingCall::callId));
         Long oldestWait = oldest == null ? null : Math.max(0, now.getEpochSecond() - oldest.getEpochSecond());
-        return new LiveSnapshot.WaitingNow(total, byQueue, oldestWait);
+        return new LiveSnapshot.WaitingNow(total, byQueue, oldestWait, bySubject,
+                List.copyOf(calls.subList(0, Math.min(calls.size(), LiveSnapshot.WaitingNow.LISTED))));
     }
 
     /**

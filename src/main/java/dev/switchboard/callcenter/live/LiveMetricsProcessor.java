@@ -64,6 +64,12 @@ public final class LiveMetricsProcessor implements Processor<String, MetricsInpu
             reset(in.resetAt());
             return;
         }
+        if (in.prediction() != null) {
+            // Only a call still waiting shows its prediction; one already answered or not yet seen has no use for it.
+            Waiting w = waiting.get(in.prediction().callId());
+            if (w != null) waiting.put(in.prediction().callId(), w.predicted(in.prediction().subject(), in.prediction().confidence()));
+            return;
+        }
         CallEvent e = in.call();
         advance(e.time());
         CallTrack track = calls.get(e.callId());

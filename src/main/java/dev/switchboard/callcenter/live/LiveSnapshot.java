@@ -1,8 +1,10 @@
 package dev.switchboard.callcenter.live;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,9 +23,23 @@ public record LiveSnapshot(
         Tally today,
         Kpis kpis) {
 
-    /** Calls in queue now: in total, per queue, and how long the one waiting longest has waited. */
+    /**
+     * Calls in queue now: in total, per queue, how long the one waiting longest has waited, how many per
+     * predicted subject (calls not scored, for want of a model, are not counted there), and the
+     * {@value #LISTED} longest-waiting calls with their predictions.
+     */
     public record WaitingNow(long total, @JsonProperty("by_queue") Map<String, Long> byQueue,
-                             @JsonProperty("oldest_wait_sec") Long oldestWaitSec) {}
+                             @JsonProperty("oldest_wait_sec") Long oldestWaitSec,
+                             @JsonProperty("by_predicted_subject") Map<String, Long> byPredictedSubject,
+                             List<WaitingCall> calls) {
+        public static final int LISTED = 20;
+    }
+
+    /** One call waiting now, with the subject the model predicted for it on arrival (null until scored). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record WaitingCall(@JsonProperty("call_id") String callId, String queue, @JsonProperty("queued_at") Instant queuedAt,
+                              @JsonProperty("wait_sec") long waitSec, @JsonProperty("predicted_subject") String predictedSubject,
+                              Double confidence) {}
 
     /**
      * Calls that left the queue in the trailing window: the whole seconds from {@code from} to now's

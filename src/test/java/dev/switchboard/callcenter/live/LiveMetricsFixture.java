@@ -1,6 +1,7 @@
 package dev.switchboard.callcenter.live;
 
 import dev.switchboard.callcenter.CallEvent;
+import dev.switchboard.callcenter.CallPrediction;
 import dev.switchboard.callcenter.CallEventType;
 import dev.switchboard.callcenter.CallSubject;
 import dev.switchboard.platform.ControlCommand;
@@ -34,7 +35,8 @@ final class LiveMetricsFixture implements AutoCloseable {
         StreamsBuilder b = new StreamsBuilder();
         KStream<String, CallEvent> in = b.stream("call.clean", Consumed.with(Serdes.String(), JsonSerde.of(CallEvent.class)));
         KStream<String, ControlCommand> ctl = b.stream("control", Consumed.with(Serdes.String(), ControlCommand.TOPIC.valueSerde()));
-        LiveMetricsTopology.build(b, in, ctl, rules);
+        KStream<String, CallPrediction> predicted = b.stream("call.predicted", Consumed.with(Serdes.String(), JsonSerde.of(CallPrediction.class)));
+        LiveMetricsTopology.build(b, in, predicted, ctl, rules);
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "live-metrics-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
