@@ -39,11 +39,11 @@ public final class ErlangA {
         double theta = abandonRate(meanPatienceSec);
         double a = traffic.offeredLoad();
         if (traffic.arrivalsPerSec() == 0) return new Outcome(agents, a, 0, 0, 1, 0, 0);
-        if (agents == 0) return new Outcome(0, a, 1, 1, 0, Double.NaN, 0); // every caller waits until they hang up
         if (theta == 0) {
             ErlangC.Outcome c = ErlangC.outcome(traffic, agents, thresholdSec);
             return new Outcome(agents, a, c.probWait(), 0, c.serviceLevel(), c.asaSec(), c.occupancy());
         }
+        if (agents == 0) return new Outcome(0, a, 1, 1, 0, Double.NaN, 0); // every caller waits until they hang up
         double[] pi = stationary(traffic.arrivalsPerSec(), traffic.serviceRate(), theta, agents);
         double served = agents * traffic.serviceRate(); // nμ
         double pWait = 0, pAbandon = 0, waitAnswered = 0;

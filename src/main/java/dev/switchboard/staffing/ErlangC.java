@@ -41,6 +41,8 @@ public final class ErlangC {
 
     public static Outcome outcome(Traffic traffic, int agents, double thresholdSec) {
         double a = traffic.offeredLoad();
+        if (agents < 0) throw new IllegalArgumentException("agents must be >= 0, got " + agents);
+        if (traffic.arrivalsPerSec() == 0) return new Outcome(agents, 0, 0, 1, 0, 0); // no calls: nobody waits
         if (agents <= a) return new Outcome(agents, a, 1, 0, Double.POSITIVE_INFINITY, agents == 0 ? 1 : Math.min(1, a / agents));
         double c = probWait(a, agents);
         double drain = agents * traffic.serviceRate() - traffic.arrivalsPerSec(); // nμ − λ, per second
