@@ -61,11 +61,7 @@ public final class StaffingForecast {
         Integer agents = request.agents() != null ? request.agents() : m.agentsSeen() == null ? null : (int) Math.round(m.agentsSeen());
         boolean measured = request.agents() == null;
         if (m.weeks() == 0) return new IntervalForecast(m, agents, measured, null, null, null, null, "no history of this weekday and time yet");
-        if (m.queued() == 0) {
-            Traffic none = new Traffic(0, 1);
-            return new IntervalForecast(m, agents, measured, 0, 0, agents == null ? null : ErlangC.outcome(none, agents, request.target().thresholdSec()),
-                    agents == null ? null : ErlangA.outcome(none, Double.POSITIVE_INFINITY, agents, request.target().thresholdSec()), "no calls");
-        }
+        if (m.queued() == 0) return new IntervalForecast(m, agents, measured, 0, 0, null, null, "no calls at this weekday and time: nothing to serve");
         if (m.ahtSec() == null) return new IntervalForecast(m, agents, measured, null, null, null, null, "no answered call to measure the handle time");
         Traffic traffic = Traffic.perInterval(m.callsPerInterval(), IntervalHistory.INTERVAL_SEC, m.ahtSec());
         double t = request.target().thresholdSec();
