@@ -32,10 +32,10 @@
     return '/api/callcenter/staffing?' + p;
   }
 
-  function say(text) {
+  function say(text, cls = 'bad') {
     const m = $('staffing-message');
     m.textContent = text;
-    m.className = 'message bad';
+    m.className = 'message ' + cls;
     m.hidden = !text;
   }
 
@@ -51,7 +51,11 @@
       return;
     }
     if (mine !== seq) return;
-    say('');
+    const rows = body.intervals || [];
+    say(rows.length && rows.every(i => i.measured.weeks === 0)
+      ? 'No history of these weekdays and times yet: the forecast needs the calls of at least one past week'
+        + (body.history_start ? ' (the history starts ' + body.history_start.slice(0, 10) + ').' : ' (the history is empty).')
+      : '', 'hint-message');
     show(body);
   }
 
