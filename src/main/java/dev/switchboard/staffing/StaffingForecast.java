@@ -44,10 +44,10 @@ public final class StaffingForecast {
     public Forecast forecast(Request request) {
         Instant now = clock.instant();
         Instant first = history.firstCall();
+        List<Instant> starts = new ArrayList<>();
+        for (int i = 0; i < request.hours() * 2; i++) starts.add(intervalStart(now).plusSeconds((long) IntervalHistory.INTERVAL_SEC * i));
         List<IntervalForecast> intervals = new ArrayList<>();
-        Instant start = intervalStart(now);
-        for (int i = 0; i < request.hours() * 2; i++, start = start.plusSeconds(IntervalHistory.INTERVAL_SEC))
-            intervals.add(interval(history.measure(start, request.queue(), request.weeks(), first), request));
+        for (IntervalHistory measured : history.measureAll(starts, request.queue(), request.weeks(), first)) intervals.add(interval(measured, request));
         return new Forecast(now, zone, request, history.queues(), first, intervals);
     }
 

@@ -94,6 +94,24 @@ class StaffingHistoryIT {
         }
     }
 
+    /** Kathmandu is UTC+5:45: its half hours start at :15 and :45 UTC, and a call is counted in its local half hour. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void halfHoursAreLocalInAQuarterHourZone(Dialect dialect) throws Exception {
+        ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
+        Instant start = LocalDateTime.parse("2026-03-30T10:30:00").atZone(kathmandu).toInstant(); // 04:45Z
+        Instant weekBefore = start.minusSeconds(7 * 86400);
+        try (StoreFixtures.TestStore store = StoreFixtures.fresh(dialect, dir); Database db = store.open()) {
+            db.write(callRows(), List.of(
+                    new CompletedCall("in", "support", null, weekBefore.plusSeconds(600), null, weekBefore.plusSeconds(630), "ABANDONED", 30, null, null,
+                            null, null, null, null, null, 0, null),
+                    new CompletedCall("before", "support", null, weekBefore.minusSeconds(1), null, weekBefore.plusSeconds(29), "ABANDONED", 30, null,
+                            null, null, null, null, null, null, 0, null)));
+            StaffingHistory history = new StaffingHistory(db, kathmandu);
+            assertThat(history.measure(start, null, 1, history.firstCall())).isEqualTo(new IntervalHistory(start, 1, 1, 0, 1, 0, 0, 30, 0));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static TableMapping<CompletedCall> callRows() {
         return (TableMapping<CompletedCall>) CallHistory.routes().get(0).mapping();
