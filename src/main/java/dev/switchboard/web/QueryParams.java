@@ -24,6 +24,19 @@ public final class QueryParams {
         throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
     }
 
+    /** A decimal number strictly between {@code above} and {@code below}. */
+    public static double decimal(Context ctx, String name, double fallback, double above, double below) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            double d = Double.parseDouble(v.strip());
+            if (d > above && d < below) return d;
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException(name + " must be a number above " + above + " and below " + below + ", got '" + v + "'");
+    }
+
     /** A date YYYY-MM-DD. */
     public static LocalDate date(Context ctx, String name, LocalDate fallback) {
         String v = ctx.queryParam(name);

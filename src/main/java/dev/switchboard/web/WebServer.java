@@ -27,6 +27,9 @@ import dev.switchboard.platform.SettingsSpec;
 import dev.switchboard.revenue.RevenueQueries;
 import dev.switchboard.revenue.RevenueRoutes;
 import dev.switchboard.revenue.RevenueService;
+import dev.switchboard.staffing.StaffingForecast;
+import dev.switchboard.staffing.StaffingHistory;
+import dev.switchboard.staffing.StaffingRoutes;
 import dev.switchboard.store.QueryRefusedException;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
@@ -60,6 +63,9 @@ public final class WebServer implements AutoCloseable {
         new IngestRoutes(sb, stats).register(app);
         new QueryRoutes(sb).register(app);
         sb.database().ifPresent(db -> new CostRoutes(db).register(app));
+        // before the /api/callcenter/* fallback: the forecast needs the history store, not the stream role
+        sb.database().ifPresent(db -> new StaffingRoutes(new StaffingForecast(new StaffingHistory(db, sb.settings().zone()), sb.settings().zone(),
+                Clock.systemUTC()), (int) sb.settings().get(SettingsSpec.SERVICE_LEVEL_THRESHOLD).toSeconds()).register(app));
         sb.callCenter().ifPresentOrElse(cc -> new CallCenterRoutes(cc).register(app),
                 () -> app.get("/api/callcenter/*", ctx -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "not here",
                         "the call-center metrics live in a process with the stream role")));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.app.Switchboard;
+import dev.switchboard.callcenter.CallHistory;
+import dev.switchboard.callcenter.CompletedCall;
+import dev.switchboard.store.TableMapping;
 import dev.switchboard.platform.Json;
 import dev.switchboard.platform.Settings;
 import java.net.URI;
@@ -112,6 +115,124 @@ class CallCenterPageIT {
         wait.until(b -> get("/api/callcenter/live").at("/today/offered").asLong() == 0);
         wait.until(b -> testid("offered-today").equals("0") && testid("summary-offered").equals("0") && testid("since").endsWith("(reset)"));
         assertThat(get("/api/callcenter/summary").get("offered").asLong()).isZero();
+    }
+
+    /**
+     * The staffing section: a history of calls one and two weeks ago around now's local time is written to table
+     * {@code call}; every figure of the table equals the API's, a number of agents typed in is used for every
+     * interval, and a bad parameter is a 400 with {error, details}.
+     */
+    @Test
+    void staffingSectionShowsTheApiForecast() throws Exception {
+        writeStaffingHistory();
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(base + "/api/callcenter/staffing?target_sl=80")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(bad.body()).get("details").asText()).contains("target_sl");
+
+        browser.get(base + "/callcenter.html");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        List<String> diff = new ArrayList<>();
+        JsonNode[] shown = new JsonNode[1];
+        try {
+            wait.until(b -> {
+                diff.clear();
+                shown[0] = get("/api/callcenter/staffing");
+                diff.addAll(staffingDifferences(shown[0]));
+                return diff.isEmpty();
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("the staffing table still differs from the API: " + diff, e);
+        }
+        JsonNode first = shown[0].get("intervals").get(0);
+        assertThat(first.at("/measured/weeks").asInt()).isEqualTo(2);
+        assertThat(first.at("/measured/queued").asLong()).isEqualTo(80);
+        assertThat(first.at("/erlang_c/agents_needed").asInt()).isPositive();
+        assertThat(first.at("/erlang_a/service_level").isNumber()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#staffing-chart canvas"))).isNotEmpty();
+        WebElement section = testElement("staffing-section");
+        browser.executeScript("arguments[0].scrollIntoView()", section);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "callcenter-staffing.png"), section.getScreenshotAs(OutputType.BYTES));
+
+        WebElement agents = testElement("staffing-agents");
+        agents.sendKeys("3");
+        browser.executeScript("arguments[0].dispatchEvent(new Event('change'))", agents);
+        try {
+            wait.until(b -> {
+                diff.clear();
+                JsonNode given = get("/api/callcenter/staffing?agents=3");
+                diff.addAll(staffingDifferences(given));
+                return diff.isEmpty() && given.get("intervals").get(0).get("agents").asInt() == 3;
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("with 3 agents the staffing table still differs from the API: " + diff, e);
+        }
+    }
+
+    /** 40 calls in each of the coming four half hours, one and two weeks ago: every 8th abandoned, five agents per queue. */
+    private static void writeStaffingHistory() {
+        ZoneId zone = ZoneId.of(get("/api/callcenter/staffing").get("zone").asText());
+        Instant start = Instant.parse(get("/api/callcenter/staffing").at("/intervals/0/start").asText());
+        List<CompletedCall> calls = new ArrayList<>();
+        for (int week = 1; week <= 2; week++) {
+            for (int interval = 0; interval < 4; interval++) {
+                Instant from = start.plusSeconds(1800L * interval).atZone(zone).minusWeeks(week).toInstant();
+                for (int i = 0; i < 40; i++) {
+                    Instant queued = from.plusSeconds(i * 45L);
+                    String id = "staff-" + week + "-" + interval + "-" + i, queue = i % 2 == 0 ? "support" : "sales";
+                    if (i % 8 == 7) {
+                        int wait = 25 + i % 20;
+                        calls.add(new CompletedCall(id, queue, null, queued, null, queued.plusSeconds(wait), "ABANDONED", wait, null, null,
+                                null, null, null, null, null, 0, null));
+                    } else {
+                        int wait = i * 7 % 30, talk = 200 + i * 13 % 100;
+                        calls.add(new CompletedCall(id, queue, null, queued, queued.plusSeconds(wait), queued.plusSeconds(wait + talk), "ANSWERED", wait,
+                                talk, queue + "-" + (i / 2 % 5), null, null, null, null, null, 0, null));
+                    }
+                }
+            }
+        }
+        @SuppressWarnings("unchecked")
+        TableMapping<CompletedCall> rows = (TableMapping<CompletedCall>) CallHistory.routes().get(0).mapping();
+        sb.database().orElseThrow().write(rows, calls);
+    }
+
+    private static List<String> staffingDifferences(JsonNode api) {
+        List<String> d = new ArrayList<>();
+        List<WebElement> rows = browser.findElements(By.cssSelector("[data-testid=staffing-row]"));
+        if (rows.size() != api.get("intervals").size()) d.add(rows.size() + " staffing rows on the page, API " + api.get("intervals").size());
+        for (JsonNode i : api.get("intervals")) {
+            List<WebElement> tr = browser.findElements(By.cssSelector("[data-testid=staffing-row][data-start='" + i.get("start").asText() + "']"));
+            if (tr.size() != 1) {
+                d.add("interval " + i.get("start").asText() + ": " + tr.size() + " rows on the page");
+                continue;
+            }
+            WebElement row = tr.get(0);
+            String where = "staffing " + i.get("label").asText() + " ";
+            same(d, where + "label", staffingCell(row, "label"), i.get("label").asText());
+            JsonNode calls = i.at("/measured/calls_per_interval");
+            same(d, where + "calls", staffingCell(row, "calls"), absent(calls) ? "—" : String.format(java.util.Locale.ROOT, "%.1f", calls.asDouble()));
+            seconds(d, where + "aht", staffingCell(row, "aht"), i.at("/measured/aht_sec"), 0);
+            JsonNode patience = i.at("/measured/mean_patience_sec");
+            if (absent(patience) && i.at("/measured/abandon_rate_per_sec").asDouble(-1) == 0) same(d, where + "patience", staffingCell(row, "patience"), "∞");
+            else seconds(d, where + "patience", staffingCell(row, "patience"), patience, 0);
+            String agents = absent(i.get("agents")) ? "—" : i.get("agents").asText() + (i.get("agents_source").asText().equals("given") ? "*" : "");
+            same(d, where + "agents", staffingCell(row, "agents"), agents);
+            same(d, where + "need C", staffingCell(row, "needed-c"), absent(i.at("/erlang_c/agents_needed")) ? "—" : i.at("/erlang_c/agents_needed").asText());
+            same(d, where + "need A", staffingCell(row, "needed-a"), absent(i.at("/erlang_a/agents_needed")) ? "—" : i.at("/erlang_a/agents_needed").asText());
+            percent(d, where + "SL C", staffingCell(row, "sl-c"), i.at("/erlang_c/service_level"));
+            percent(d, where + "SL A", staffingCell(row, "sl-a"), i.at("/erlang_a/service_level"));
+            percent(d, where + "abandon A", staffingCell(row, "abandon-a"), i.at("/erlang_a/prob_abandon"));
+            seconds(d, where + "ASA A", staffingCell(row, "asa-a"), i.at("/erlang_a/asa_sec"), 0);
+            percent(d, where + "occupancy A", staffingCell(row, "occupancy-a"), i.at("/erlang_a/occupancy"));
+        }
+        return d;
+    }
+
+    private static String staffingCell(WebElement row, String name) {
+        return row.findElement(By.cssSelector("[data-testid='staffing-" + name + "']")).getText();
     }
 
     /**
