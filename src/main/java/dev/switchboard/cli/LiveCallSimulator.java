@@ -14,6 +14,8 @@ import dev.switchboard.ingest.IngestService;
 import dev.switchboard.platform.Json;
 import dev.switchboard.platform.SettingsSpec;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,17 +23,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live call-center simulation of {@code demo}: call events played at {@code call-speed} times real
- * time into {@code call.raw}, by customers (a base is created on first start when there are none).
+ * time into {@code call.raw}, by customers (a base is created on first start when there are none); on an
+ * empty call history, the simulation starts {@link #HISTORY} back and those calls are sent at once first.
  */
 final class LiveCallSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveCallSimulator.class);
     static final String SOURCE = "simulator";
     static final int DEMO_CUSTOMERS = 2000;
+    /** How far back the simulation starts on an empty call history. */
+    static final Duration HISTORY = Duration.ofDays(28);
     private final Switchboard sb;
     private final IngestService ingest;
     private final Thread thread;
     private volatile LiveCallFeed feed;
     private volatile boolean closed;
+    /** Decided at start, before the other live feeds (contact records become calls too) write any call. */
+    private boolean seedHistory;
 
     private LiveCallSimulator(Switchboard sb, IngestService ingest) {
         this.sb = sb;
@@ -42,6 +49,7 @@ final class LiveCallSimulator implements AutoCloseable {
 
     static LiveCallSimulator start(Switchboard sb, IngestService ingest) {
         LiveCallSimulator s = new LiveCallSimulator(sb, ingest);
+        s.seedHistory = s.historyIsEmpty();
         s.thread.start();
         return s;
     }
@@ -54,14 +62,29 @@ final class LiveCallSimulator implements AutoCloseable {
             CallCenterConfig config = CallCenterConfig.defaults(settings.zone(), System.nanoTime());
             List<Caller> known = sb.callers().all();
             List<Caller> callers = known.isEmpty() ? GenerateCommand.callers(settings) : known;
-            feed = LiveCallFeed.of(new CallSimulation(config, callers, SubjectModel.standard()), speed, Clock.systemUTC(), LiveCallFeed.Sleeper.REAL);
+            CallSimulation simulation = new CallSimulation(config, callers, SubjectModel.standard());
+            Instant now = Clock.systemUTC().instant();
+            // On an empty history the simulation starts weeks back: those calls are due at once (a history for the
+            // staffing forecast and for training), then the same simulation, with its callers' memory, goes on live.
+            Instant from = seedHistory ? now.minus(HISTORY) : now;
+            feed = new LiveCallFeed(simulation.events(from), now, speed, Clock.systemUTC(), LiveCallFeed.Sleeper.REAL);
             if (closed) return;
+            if (seedHistory) log.info("demo: the call history is empty, so the simulation starts {} days back; those calls are sent first", HISTORY.toDays());
             log.info("live call-center simulation at {}x real time, {} calls/h at the peak, {} {} callers", speed,
                     config.peakCallsPerHour(), callers.size(), known.isEmpty() ? "synthetic" : "customer");
             feed.run(e -> ingest.publish(CallTopics.KIND, SOURCE, CallFormat.CALL_JSON.wireName(), Json.write(e)));
         } catch (RuntimeException e) {
             log.warn("live call simulation stopped: {}", e.getMessage());
         }
+    }
+
+    private boolean historyIsEmpty() {
+        return sb.database().map(db -> db.read("count calls", c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM call")) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        })).orElse(false);
     }
 
     /**
