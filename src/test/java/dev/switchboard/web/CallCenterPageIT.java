@@ -80,7 +80,7 @@ class CallCenterPageIT {
         // The page redraws its tables every few seconds: an element read mid-redraw is just read again.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(b -> text("status").equals("live"));
-        assertThat(browser.findElements(By.cssSelector("nav a")).stream().map(WebElement::getText)).containsExactly("Overview", "Call center", "Revenue", "Billing", "Marketing", "Plans", "Generator", "IVR");
+        assertThat(browser.findElements(By.cssSelector("nav a")).stream().map(WebElement::getText)).containsExactly("Overview", "Call center", "Revenue", "Billing", "Marketing", "Plans", "Generator", "IVR", "Model");
 
         post("/api/ingest/call?format=call-json", calls(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         JsonNode live = settledLive();
@@ -294,6 +294,16 @@ class CallCenterPageIT {
             List<WebElement> chip = browser.findElements(By.cssSelector("[data-testid=waiting-queue][data-queue='" + q.getKey() + "'] strong"));
             if (chip.isEmpty() || !chip.get(0).getText().equals(q.getValue().asText())) d.add("waiting in " + q.getKey() + ": expected " + q.getValue());
         });
+        // The waiting calls, longest first, each with its prediction (none here: no model is trained in this test).
+        List<WebElement> waitingRows = browser.findElements(By.cssSelector("[data-testid=waiting-call]"));
+        List<String> shown = waitingRows.stream().map(r -> r.getAttribute("data-call")).toList();
+        List<String> listed = new ArrayList<>();
+        live.at("/waiting/calls").forEach(c -> listed.add(c.get("call_id").asText()));
+        if (!shown.equals(listed)) d.add("waiting calls: page " + shown + ", API " + listed);
+        for (WebElement r : waitingRows) {
+            List<WebElement> cells = r.findElements(By.tagName("td"));
+            if (!cells.get(4).getText().equals("—") || !cells.get(5).getText().equals("—")) d.add("a prediction shown without a model: " + r.getText());
+        }
         seconds(d, "avg-wait-10m", live.at("/trailing/avg_wait_sec"), 0);
         count(d, "answered-10m", live.at("/trailing/answered"));
         count(d, "abandoned-10m", live.at("/trailing/abandoned"));
