@@ -2,7 +2,6 @@ package dev.switchboard.contact;
 
 import dev.switchboard.callcenter.CallEvent;
 import dev.switchboard.callcenter.CallEventType;
-import dev.switchboard.callcenter.CallSubject;
 import dev.switchboard.mediation.RawRecords;
 import dev.switchboard.platform.Json;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,7 @@ public final class ContactCalls {
             long talk = nz(a.agentInteractionDuration()) + nz(a.customerHoldDuration());
             Instant ended = c.disconnectTimestamp() != null ? c.disconnectTimestamp() : answered.plusSeconds(talk);
             out.add(new CallEvent(callId, CallEventType.ENDED, ended, queue, null, a.username(), null, (int) Math.min(talk, Integer.MAX_VALUE),
-                    CallSubject.OTHER, null));
+                    null, null)); // a contact record says nothing of the call's subject: unclassified, not OTHER
         } else {
             Instant left = q.dequeueTimestamp() != null ? q.dequeueTimestamp() : c.disconnectTimestamp() != null ? c.disconnectTimestamp() : c.lastUpdateTimestamp();
             out.add(new CallEvent(callId, CallEventType.ABANDONED, left, queue, null, null, waitSec(q, left), null, null, null));

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.callcenter.CallEvent;
 import dev.switchboard.callcenter.CallEventType;
-import dev.switchboard.callcenter.CallSubject;
 import dev.switchboard.mediation.Mediated;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class ContactCallsTest {
                 new CallEvent("c-1", CallEventType.QUEUED, T0.plusSeconds(10), "Billing", "+447700900001", null, null, null, null, null,
                         "+442079460001"),
                 new CallEvent("c-1", CallEventType.ANSWERED, T0.plusSeconds(70), "Billing", null, "ana", 60, null, null, null),
-                new CallEvent("c-1", CallEventType.ENDED, T0.plusSeconds(400), "Billing", null, "ana", null, 320, CallSubject.OTHER, null));
+                new CallEvent("c-1", CallEventType.ENDED, T0.plusSeconds(400), "Billing", null, "ana", null, 320, null, null));
     }
 
     @Test
