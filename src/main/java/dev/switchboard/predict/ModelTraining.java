@@ -34,7 +34,25 @@ public final class ModelTraining {
     }
 
     /** What to train on: calls queued in [from, until) (null: open); {@code simulated} when the simulator made them. */
-    public record Request(Instant from, Instant until, boolean simulated) {}
+    public record Request(Instant from, Instant until, boolean simulated) {
+        public Request {
+            if (from != null && until != null && !from.isBefore(until)) throw new IllegalArgumentException("from must be before until");
+        }
+
+        /** From the CLI or the API: each bound an ISO instant ({@code 2025-03-01T00:00:00Z}) or a local date (its start in {@code zone}), or null. */
+        public static Request parse(String from, String until, boolean simulated, java.time.ZoneId zone) {
+            return new Request(bound("from", from, zone), bound("until", until, zone), simulated);
+        }
+
+        private static Instant bound(String name, String text, java.time.ZoneId zone) {
+            if (text == null || text.isBlank()) return null;
+            try {
+                return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(name + ": expected YYYY-MM-DD or an ISO instant, got '" + text + "'");
+            }
+        }
+    }
 
     private final TrainingHistory history;
     private final ModelRegistry registry;
