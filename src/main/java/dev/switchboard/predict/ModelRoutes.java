@@ -26,12 +26,22 @@ public final class ModelRoutes {
     public void register(Javalin app) {
         app.get("/api/model", ctx -> ctx.json(installed().report()));
         app.get("/api/model/versions", ctx -> ctx.json(training.registry().list()));
-        app.post("/api/model/train", ctx -> ctx.json(training.train(ModelTraining.Request.parse(ctx.queryParam("from"), ctx.queryParam("until"),
-                "true".equalsIgnoreCase(ctx.queryParam("simulated")), zone))));
+        app.post("/api/model/train", this::train);
         app.post("/api/model/predict", this::predict);
         app.exception(DescribedCall.InvalidCall.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("bad call", e.problems)));
         app.exception(ModelException.class, (e, ctx) -> ctx.status(status(e.code())).json(new ApiError(e.code().name().toLowerCase(
                 java.util.Locale.ROOT).replace('_', ' '), e.getMessage())));
+    }
+
+    private void train(Context ctx) {
+        ModelTraining.Request request;
+        try {
+            request = ModelTraining.Request.parse(ctx.queryParam("from"), ctx.queryParam("until"), "true".equalsIgnoreCase(ctx.queryParam("simulated")), zone);
+        } catch (IllegalArgumentException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("bad request", e.getMessage()));
+            return;
+        }
+        ctx.json(training.train(request));
     }
 
     private void predict(Context ctx) {
