@@ -86,6 +86,7 @@ public final class ModelTraining {
         if (rows.size() < MIN_ROWS)
             throw new ModelException(ModelException.Code.NOT_ENOUGH_DATA, "only " + rows.size() + " answered calls with a subject in the range; "
                     + "at least " + MIN_ROWS + " are needed");
+        double readSeconds = (System.nanoTime() - t0) / 1e9;
         Split split = Split.of(rows);
         MutableDataset<Label> train = dataset(split.train());
         int trainRows = split.train().size();
@@ -121,7 +122,7 @@ public final class ModelTraining {
                 rows.get(rows.size() - 1).queuedAt(), new ModelReport.Rows(split.train().size(), split.validation().size(), split.test().size()),
                 metrics.accuracy(), metrics.macroF1(), metrics.brier(), majority, (double) baselineHits / testTruth.size(),
                 request.simulated() ? BayesOptimal.accuracy(split.test(), SubjectModel.standard()) : null, request.simulated(),
-                ModelReport.CHOSEN_BY, candidates, FeatureEncoder.GROUPS, (System.nanoTime() - t0) / 1e9, metrics);
+                ModelReport.CHOSEN_BY, candidates, FeatureEncoder.GROUPS, readSeconds, (System.nanoTime() - t0) / 1e9, metrics);
         CurrentModel.Decision decision = current.judge(report, p -> Metrics.of(testTruth, p.predictAll(test)).accuracy());
         java.nio.file.Path file = registry.save(report, best, decision.installed());
         if (decision.installed()) current.install(new CurrentModel.Installed(report, predictor));
