@@ -90,6 +90,7 @@ public final class ModelTraining {
         Split split = Split.of(rows);
         MutableDataset<Label> train = dataset(split.train());
         int trainRows = split.train().size();
+        log.info("model training: {} rows read in {} s, training set built at {} s", rows.size(), readSeconds, (System.nanoTime() - t0) / 1e9);
         List<Example<Label>> validation = examples(split.validation());
         List<CallSubject> validationTruth = subjects(split.validation());
         List<ModelReport.Candidate> candidates = new ArrayList<>();
@@ -111,6 +112,7 @@ public final class ModelTraining {
                 bestAlgorithm = a;
             }
         }
+        log.info("model training: candidates done at {} s", (System.nanoTime() - t0) / 1e9);
         List<Example<Label>> test = examples(split.test());
         List<CallSubject> testTruth = subjects(split.test());
         SubjectPredictor predictor = new SubjectPredictor(best);
