@@ -95,6 +95,7 @@ public final class Switchboard implements AutoCloseable {
     private LiveCdrGenerator cdrGenerator;
     /** The call-subject model in use: online scoring reads it per call, training replaces it. */
     private final dev.switchboard.predict.CurrentModel currentModel = new dev.switchboard.predict.CurrentModel();
+    private dev.switchboard.predict.ModelTraining models;
     /** The rater of the moment; without a store (a stream-only process) it prices with the example set. */
     private final java.util.concurrent.atomic.AtomicReference<Rater> rater = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -146,6 +147,7 @@ public final class Switchboard implements AutoCloseable {
             directoryStore = new DirectoryStore(database);
             DirectoryBootstrap.seedIfEmpty(directoryStore, settings);
             directory = LiveDirectory.of(directoryStore);
+            models = models(database);
         }
         if (has(Role.STREAM)) {
             StreamsBuilder builder = new StreamsBuilder();
@@ -318,6 +320,31 @@ public final class Switchboard implements AutoCloseable {
 
     private dev.switchboard.callcenter.ArrivalPredictor arrivalPredictor() {
         return dev.switchboard.predict.ModelArrivalPredictor.of(currentModel, settings.zone());
+    }
+
+    /** The call-subject model: training, registry and the model in use (read per call by online scoring). */
+    public Optional<dev.switchboard.predict.ModelTraining> models() {
+        return Optional.ofNullable(models);
+    }
+
+    /** The active model of the registry loaded at start (a bad file is logged, not fatal: train again); retraining scheduled by setting. */
+    private dev.switchboard.predict.ModelTraining models(Database db) {
+        var current = currentModel;
+        var registry = new dev.switchboard.predict.ModelRegistry(db, settings.dataDir().resolve("models"));
+        try {
+            registry.loadActive().ifPresent(m -> {
+                current.install(m);
+                log.info("call-subject model v{} ({}) loaded, test accuracy {}", m.report().version(), m.report().algorithm(), m.report().accuracy());
+            });
+        } catch (dev.switchboard.predict.ModelException e) {
+            log.warn("no call-subject model loaded: {}", e.getMessage());
+        }
+        var training = new dev.switchboard.predict.ModelTraining(new dev.switchboard.predict.TrainingHistory(db, settings.zone()), registry, current,
+                Clock.systemUTC());
+        Duration every = settings.get(SettingsSpec.MODEL_RETRAIN_EVERY);
+        if (!every.isZero() && has(Role.STORE))
+            toClose.push(new dev.switchboard.predict.RetrainSchedule(training, every, settings.get(SettingsSpec.MODEL_SIMULATED)));
+        return training;
     }
 
     public Optional<CustomerStore> customers() {

@@ -48,6 +48,10 @@ public final class SettingsSpec {
             "how many times faster than real time the live call-center simulation runs (demo; --speed sets it)");
     public static final Setting<Integer> MARKETING_LIVE_DAYS = integer("marketing-live-days", "35", 0, 3660,
             "local dates the live marketing templates keep, up to the latest CDR date seen; older dates are dropped; 0 turns the live templates off");
+    public static final Setting<Duration> MODEL_RETRAIN_EVERY = duration("model-retrain-every", "0s",
+            "retrain the call-subject model from the history this often (e.g. 24h); 0s never (train on demand: switchboard train, POST /api/model/train)");
+    public static final Setting<Boolean> MODEL_SIMULATED = bool("model-simulated", "false",
+            "the call history is the simulator's: scheduled trainings report the Bayes-optimal accuracy (docs/PREDICTION.md)");
     public static final Setting<String> CUSTOMER_KEY = new Setting<>("customer-key", "", SettingsSpec::emptyOr32Base64Bytes, true,
             "base64 of the 32-byte key that encrypts customers' personal data; empty uses DATA/keys/customer.key, created on first use");
     public static final Setting<String> ADMIN_TOKEN = new Setting<>("admin-token", "", s -> s, true,
@@ -56,7 +60,7 @@ public final class SettingsSpec {
     public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, KAFKA_PORT, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
             PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, STREAM_THREADS, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
             EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES,
-            SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED, MARKETING_LIVE_DAYS, CUSTOMER_KEY, ADMIN_TOKEN);
+            SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED, MARKETING_LIVE_DAYS, MODEL_RETRAIN_EVERY, MODEL_SIMULATED, CUSTOMER_KEY, ADMIN_TOKEN);
 
     private SettingsSpec() {}
 

@@ -12,6 +12,7 @@ import java.util.List;
  * @param baselineAccuracy     test accuracy of always answering the training split's most frequent subject
  * @param bayesOptimalAccuracy simulated data only (null otherwise): mean over test calls of the simulator's own max_k P(k | caller)
  * @param candidates           every algorithm tried, scored on the validation split; the best {@code chosenBy} was kept
+ * @param readSeconds          time spent reading the history; {@code trainingSeconds} is the whole run, reading included
  * @param test                 the chosen model's metrics on the test split
  */
 public record ModelReport(
@@ -31,6 +32,7 @@ public record ModelReport(
         @JsonProperty("chosen_by") String chosenBy,
         List<Candidate> candidates,
         List<String> features,
+        @JsonProperty("read_seconds") double readSeconds,
         @JsonProperty("training_seconds") double trainingSeconds,
         Metrics test) {
 

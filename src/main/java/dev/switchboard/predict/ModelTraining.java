@@ -34,7 +34,25 @@ public final class ModelTraining {
     }
 
     /** What to train on: calls queued in [from, until) (null: open); {@code simulated} when the simulator made them. */
-    public record Request(Instant from, Instant until, boolean simulated) {}
+    public record Request(Instant from, Instant until, boolean simulated) {
+        public Request {
+            if (from != null && until != null && !from.isBefore(until)) throw new IllegalArgumentException("from must be before until");
+        }
+
+        /** From the CLI or the API: each bound an ISO instant ({@code 2025-03-01T00:00:00Z}) or a local date (its start in {@code zone}), or null. */
+        public static Request parse(String from, String until, boolean simulated, java.time.ZoneId zone) {
+            return new Request(bound("from", from, zone), bound("until", until, zone), simulated);
+        }
+
+        private static Instant bound(String name, String text, java.time.ZoneId zone) {
+            if (text == null || text.isBlank()) return null;
+            try {
+                return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(name + ": expected YYYY-MM-DD or an ISO instant, got '" + text + "'");
+            }
+        }
+    }
 
     private final TrainingHistory history;
     private final ModelRegistry registry;
@@ -68,9 +86,11 @@ public final class ModelTraining {
         if (rows.size() < MIN_ROWS)
             throw new ModelException(ModelException.Code.NOT_ENOUGH_DATA, "only " + rows.size() + " answered calls with a subject in the range; "
                     + "at least " + MIN_ROWS + " are needed");
+        double readSeconds = (System.nanoTime() - t0) / 1e9;
         Split split = Split.of(rows);
         MutableDataset<Label> train = dataset(split.train());
         int trainRows = split.train().size();
+        log.info("model training: {} rows read in {} s, training set built at {} s", rows.size(), readSeconds, (System.nanoTime() - t0) / 1e9);
         List<Example<Label>> validation = examples(split.validation());
         List<CallSubject> validationTruth = subjects(split.validation());
         List<ModelReport.Candidate> candidates = new ArrayList<>();
@@ -92,6 +112,7 @@ public final class ModelTraining {
                 bestAlgorithm = a;
             }
         }
+        log.info("model training: candidates done at {} s", (System.nanoTime() - t0) / 1e9);
         List<Example<Label>> test = examples(split.test());
         List<CallSubject> testTruth = subjects(split.test());
         SubjectPredictor predictor = new SubjectPredictor(best);
@@ -103,7 +124,7 @@ public final class ModelTraining {
                 rows.get(rows.size() - 1).queuedAt(), new ModelReport.Rows(split.train().size(), split.validation().size(), split.test().size()),
                 metrics.accuracy(), metrics.macroF1(), metrics.brier(), majority, (double) baselineHits / testTruth.size(),
                 request.simulated() ? BayesOptimal.accuracy(split.test(), SubjectModel.standard()) : null, request.simulated(),
-                ModelReport.CHOSEN_BY, candidates, FeatureEncoder.GROUPS, (System.nanoTime() - t0) / 1e9, metrics);
+                ModelReport.CHOSEN_BY, candidates, FeatureEncoder.GROUPS, readSeconds, (System.nanoTime() - t0) / 1e9, metrics);
         CurrentModel.Decision decision = current.judge(report, p -> Metrics.of(testTruth, p.predictAll(test)).accuracy());
         java.nio.file.Path file = registry.save(report, best, decision.installed());
         if (decision.installed()) current.install(new CurrentModel.Installed(report, predictor));

@@ -23,12 +23,16 @@ import java.util.List;
 public final class TrainingHistory {
     /**
      * calls_last_7d: the caller's calls queued in [queued_at - 7 days, queued_at), by a RANGE window (which
-     * also counts the row itself, hence - 1). The last call: the previous one by queued_at, its outcome,
-     * subject and end, so that a call still going on when this one arrived is not used.
+     * also counts the row itself, hence - 1). The last call: the previous one by queued_at, known only when
+     * it had ended by the time this one was queued. Times come as epoch milliseconds ({@code %1$s}, per
+     * engine): reading a million timestamps as objects through JDBC costs more than the query.
      */
     static final String SQL = """
-            SELECT call_id, queued_at, queue, caller_number, city, sex, age, calls_last_30d, dialled_number, subject,
-                   calls_last_7d, prev_outcome, prev_subject, prev_ended_at
+            SELECT call_id, %1$s AS queued_ms, queue, caller_number, city, sex, age, calls_last_30d, dialled_number, subject,
+                   calls_last_7d,
+                   CASE WHEN prev_ended_at IS NULL OR prev_ended_at > queued_at THEN 'NONE'
+                        WHEN prev_outcome = 'ABANDONED' THEN 'ABANDONED'
+                        ELSE COALESCE(prev_subject, 'NONE') END AS last_call
             FROM (
                 SELECT call_id, queued_at, queue, caller_number, city, sex, age, calls_last_30d, dialled_number, subject, outcome,
                        COUNT(*) OVER (PARTITION BY caller_number ORDER BY queued_at
@@ -37,10 +41,10 @@ public final class TrainingHistory {
                        LAG(subject) OVER w AS prev_subject,
                        LAG(ended_at) OVER w AS prev_ended_at
                 FROM call
-                WHERE queued_at IS NOT NULL %s
+                WHERE queued_at IS NOT NULL %2$s
                 WINDOW w AS (PARTITION BY caller_number ORDER BY queued_at, call_id)
             ) h
-            WHERE outcome = 'ANSWERED' AND subject IS NOT NULL %s
+            WHERE outcome = 'ANSWERED' AND subject IS NOT NULL %3$s
             ORDER BY queued_at, call_id
             """;
 
@@ -55,7 +59,9 @@ public final class TrainingHistory {
     /** Rows queued in [from, until); either bound may be null (open). */
     public List<TrainingRow> read(Instant from, Instant until) {
         ProductsHeld products = ProductsHeld.load(db);
-        String sql = SQL.formatted(until == null ? "" : "AND queued_at < ?", from == null ? "" : "AND queued_at >= ?");
+        String epochMs = db.dialect() == dev.switchboard.store.Dialect.DUCKDB ? "epoch_ms(queued_at)"
+                : "CAST(EXTRACT(EPOCH FROM queued_at) * 1000 AS BIGINT)";
+        String sql = SQL.formatted(epochMs, until == null ? "" : "AND queued_at < ?", from == null ? "" : "AND queued_at >= ?");
         return db.read("cannot read the training history", c -> {
             List<TrainingRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -72,7 +78,7 @@ public final class TrainingHistory {
     }
 
     private TrainingRow row(ResultSet rs, ProductsHeld products) throws java.sql.SQLException {
-        Instant queuedAt = rs.getObject(2, OffsetDateTime.class).toInstant();
+        Instant queuedAt = Instant.ofEpochMilli(rs.getLong(2));
         ZonedDateTime local = queuedAt.atZone(zone);
         String number = rs.getString(4);
         String sex = rs.getString(6);
@@ -80,12 +86,7 @@ public final class TrainingHistory {
         Integer ageOrNull = rs.wasNull() ? null : age;
         int last30 = rs.getInt(8);
         int last7 = number == null ? 0 : Math.min(rs.getInt(11), last30); // the stream's 30-day count is the reference
-        LastCall last = LastCall.NONE;
-        OffsetDateTime prevEnded = rs.getObject(14, OffsetDateTime.class);
-        if (number != null && prevEnded != null && !prevEnded.toInstant().isAfter(queuedAt)) {
-            String prevSubject = rs.getString(13);
-            last = "ABANDONED".equals(rs.getString(12)) ? LastCall.ABANDONED : prevSubject == null ? LastCall.NONE : LastCall.valueOf(prevSubject);
-        }
+        LastCall last = number == null ? LastCall.NONE : LastCall.valueOf(rs.getString(12));
         CallFeatures f = new CallFeatures(rs.getString(5), sex == null ? null : Sex.valueOf(sex), ageOrNull,
                 products.on(number, local.toLocalDate()), last30, last7, last, local.getHour(), local.getDayOfWeek(), rs.getString(3),
                 rs.getString(9));

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Trains on a simulated history in DuckDB, end to end: read, split, train both algorithms, report, registry, replacement. */
@@ -52,9 +54,11 @@ class ModelTrainingIT {
         }
     }
 
-    @Test
-    void aNewModelReplacesTheCurrentOneOnlyWhenAtLeastAsGoodOnTheNewTestSplit() throws Exception {
-        try (StoreFixtures.TestStore store = StoreFixtures.fresh(Dialect.DUCKDB, dir); Database db = store.open()) {
+    /** On PostgreSQL too (when SWITCHBOARD_TEST_PG is set): the history read, the registry and the model files. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aNewModelReplacesTheCurrentOneOnlyWhenAtLeastAsGoodOnTheNewTestSplit(Dialect dialect) throws Exception {
+        try (StoreFixtures.TestStore store = StoreFixtures.fresh(dialect, dir); Database db = store.open()) {
             PredictFixtures.simulatedHistory(db, 5_000, 20_000, 12);
             List<TrainingRow> rows = new TrainingHistory(db, PredictFixtures.ZONE).read(null, null);
             ModelTraining training = training(db, new CurrentModel());

@@ -30,15 +30,15 @@ import java.util.Map;
  * stream itself is tested elsewhere; this is the shortcut that lets a training test have 100,000 calls
  * in seconds. Callers are {@link Callers#synthetic}, stored as customers with products held since 2000.
  */
-final class PredictFixtures {
-    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+public final class PredictFixtures {
+    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
     static final Instant START = Instant.parse("2025-01-06T00:00:00Z");
     private static final long MONTH_MS = Duration.ofDays(30).toMillis();
 
     private PredictFixtures() {}
 
     /** Simulates until {@code completed} calls are over (answered or abandoned) and stores them; returns the callers. */
-    static List<Caller> simulatedHistory(Database db, int callerCount, int completed, long seed) {
+    public static List<Caller> simulatedHistory(Database db, int callerCount, int completed, long seed) {
         List<Caller> callers = Callers.synthetic(callerCount, seed, "US");
         storeCustomers(db, callers);
         Map<String, Caller> byNumber = new HashMap<>();
