@@ -13,10 +13,12 @@ import java.util.Map;
 /** {@code /api/model}: the model in use and its report, the registry, training on demand, and scoring a described caller. */
 public final class ModelRoutes {
     private final ModelTraining training;
+    private final LiveAccuracy live;
     private final ZoneId zone;
 
-    public ModelRoutes(ModelTraining training, ZoneId zone) {
+    public ModelRoutes(ModelTraining training, LiveAccuracy live, ZoneId zone) {
         this.training = training;
+        this.live = live;
         this.zone = zone;
     }
 
@@ -26,6 +28,7 @@ public final class ModelRoutes {
     public void register(Javalin app) {
         app.get("/api/model", ctx -> ctx.json(installed().report()));
         app.get("/api/model/versions", ctx -> ctx.json(training.registry().list()));
+        app.get("/api/model/live", ctx -> ctx.json(live.of(dev.switchboard.web.QueryParams.date(ctx, "date", java.time.LocalDate.now(zone)))));
         app.post("/api/model/train", this::train);
         app.post("/api/model/predict", this::predict);
         app.exception(DescribedCall.InvalidCall.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("bad call", e.problems)));

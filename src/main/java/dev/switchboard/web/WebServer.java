@@ -81,7 +81,8 @@ public final class WebServer implements AutoCloseable {
                 new CustomerNames(db)::of).register(app)));
         sb.database().ifPresent(db -> new ExportRoutes(db, sb.settings().zone(), sb.settings().get(SettingsSpec.ADMIN_TOKEN)).register(app));
         sb.database().ifPresent(db -> new IvrRoutes(new IvrKpis(db, sb.settings().zone())).register(app));
-        sb.models().ifPresent(models -> new dev.switchboard.predict.ModelRoutes(models, sb.settings().zone()).register(app));
+        sb.models().ifPresent(models -> new dev.switchboard.predict.ModelRoutes(models,
+                new dev.switchboard.predict.LiveAccuracy(sb.database().orElseThrow(), sb.settings().zone()), sb.settings().zone()).register(app));
         GeneratorRoutes.register(app, sb.cdrGenerator());
         app.sse("/api/events", events::join);
         app.exception(BadBodyException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad body", e.getMessage()));

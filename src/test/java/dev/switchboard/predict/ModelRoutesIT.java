@@ -45,7 +45,7 @@ class ModelRoutesIT {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         });
-        new ModelRoutes(training, PredictFixtures.ZONE).register(app);
+        new ModelRoutes(training, new LiveAccuracy(db, PredictFixtures.ZONE), PredictFixtures.ZONE).register(app);
         app.start("127.0.0.1", 0);
     }
 
@@ -113,6 +113,39 @@ class ModelRoutesIT {
                 "calls_last_7d: must not exceed calls_last_30d");
         assertThat(send("POST", "/api/model/predict", "not json").statusCode()).isEqualTo(400);
         assertThat(send("POST", "/api/model/predict", "[1, 2]").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(5)
+    void theDaysPredictionsAreCountedAgainstTheTruth() throws Exception {
+        // 2030-01-02 in Paris: 2 right complaints, a complaint that was OTHER, a right OTHER, one not scored, one without a subject.
+        String[][] calls = {{"COMPLAINT", "COMPLAINT"}, {"COMPLAINT", "COMPLAINT"}, {"COMPLAINT", "OTHER"}, {"OTHER", "OTHER"}, {null, "JOINING"},
+                {"JOINING", null}};
+        db.inTransaction("live accuracy fixture", c -> {
+            try (var ps = c.prepareStatement("INSERT INTO call (call_id, queued_at, ended_at, outcome, predicted_subject, subject) VALUES (?, ?, ?, 'ANSWERED', ?, ?)")) {
+                for (int i = 0; i < calls.length; i++) {
+                    var at = java.time.OffsetDateTime.parse("2030-01-02T10:00:00Z").plusMinutes(i);
+                    ps.setString(1, "live-" + i);
+                    ps.setObject(2, at);
+                    ps.setObject(3, at.plusMinutes(3));
+                    ps.setString(4, calls[i][0]);
+                    ps.setString(5, calls[i][1]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+        JsonNode day = Json.MAPPER.readTree(send("GET", "/api/model/live?date=2030-01-02", null).body());
+        assertThat(day.path("scored").asLong()).isEqualTo(4);
+        assertThat(day.path("correct").asLong()).isEqualTo(3);
+        assertThat(day.path("accuracy").asDouble()).isEqualTo(0.75);
+        assertThat(day.path("not_scored").asLong()).isEqualTo(1);
+        assertThat(day.at("/by_subject/COMPLAINT").toString()).isEqualTo("{\"predicted\":3,\"predicted_right\":2,\"actual\":2}");
+        assertThat(day.at("/by_subject/OTHER").toString()).isEqualTo("{\"predicted\":1,\"predicted_right\":1,\"actual\":2}");
+        JsonNode empty = Json.MAPPER.readTree(send("GET", "/api/model/live?date=2030-01-03", null).body());
+        assertThat(empty.path("scored").asLong()).isZero();
+        assertThat(empty.path("accuracy").isNull()).isTrue();
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
