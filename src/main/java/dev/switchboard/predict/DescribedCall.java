@@ -71,14 +71,18 @@ final class DescribedCall {
                 problems.add("time: an ISO instant such as 2026-03-02T09:15:00Z");
             }
         }
-        if (hour == null && time == null) problems.add("hour: required (0-23), or time");
-        if (weekday == null && time == null) problems.add("weekday: required (MON..SUN), or time");
+        if (hour == null && time == null && absent(body, "hour")) problems.add("hour: required (0-23), or time");
+        if (weekday == null && time == null && absent(body, "weekday")) problems.add("weekday: required (MON..SUN), or time");
         int n30 = last30 == null ? 0 : last30;
         int n7 = last7 == null ? 0 : last7;
         if (n7 > n30) problems.add("calls_last_7d: must not exceed calls_last_30d");
         if (!problems.isEmpty()) throw new InvalidCall(problems);
         return new CallFeatures(city, sex, age, products, n30, n7, last, hour, weekday, text(body, "queue", problems),
                 text(body, "dialled_number", problems));
+    }
+
+    private static boolean absent(JsonNode body, String field) {
+        return body.get(field) == null || body.get(field).isNull();
     }
 
     private static DayOfWeek weekday(String text, List<String> problems) {
