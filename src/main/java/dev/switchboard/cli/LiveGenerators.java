@@ -18,7 +18,8 @@ import dev.switchboard.platform.Role;
  * The live generators of {@code demo} (and of {@code serve} with the generate role): the process's CDR
  * generator started on its default settings (changed at runtime through {@code /api/generator/cdr}), and
  * the call-center simulation, and Amazon Connect contact records as Connect would send them, into the real
- * pipeline, and IVR sessions as they end; and, on a store without IVR sessions, six months of them first.
+ * pipeline, and IVR sessions as they end; and, on a store without IVR sessions, six months of them first; and,
+ * with no model in use, a first call-subject model once the simulated call history is stored ({@link DemoModel}).
  */
 final class LiveGenerators {
     private static final Logger log = LoggerFactory.getLogger(LiveGenerators.class);
@@ -39,7 +40,9 @@ final class LiveGenerators {
         Thread sessions = run("live-ivr-feed", LiveIvrFeed.startingNow(System.nanoTime(), Duration.ofMinutes(10), 0.01, 0.005,
                 Clock.systemUTC(), line -> ingest.publish(IvrTopics.KIND, SOURCE, IvrMediator.FORMAT, line)));
         log.info("live IVR sessions (ivr-json, source {}), one about every {} s", SOURCE, (int) LiveIvrFeed.MEAN_GAP_SECONDS);
+        Thread model = DemoModel.startIfNone(sb);
         return () -> {
+            if (model != null) model.interrupt();
             contacts.interrupt();
             sessions.interrupt();
             calls.close();
