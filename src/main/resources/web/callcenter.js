@@ -85,6 +85,15 @@
   function showPredicted(bySubject, calls) {
     const box = el('waiting-by-subject');
     const names = Object.keys(bySubject).sort();
+    const chips = names.map(s => s + '=' + bySubject[s]).join(',') + '|' + calls.length;
+    if (box.dataset.key !== chips) {
+      box.dataset.key = chips;
+      showSubjectChips(box, names, bySubject, calls);
+    }
+    showWaitingCalls(calls);
+  }
+
+  function showSubjectChips(box, names, bySubject, calls) {
     box.replaceChildren(...names.map(s => {
       const chip = document.createElement('span');
       chip.className = 'chip';
@@ -97,7 +106,14 @@
       return chip;
     }));
     if (!names.length) box.textContent = calls.length ? 'no prediction yet: train a model on the Model page' : '';
+  }
+
+  function showWaitingCalls(calls) {
     const body = document.getElementById('waiting-rows');
+    // Redrawn only when something shown changes (the waits tick by the second, updates come faster).
+    const key = calls.map(c => [c.call_id, c.wait_sec, c.predicted_subject, c.confidence].join(':')).join(',');
+    if (body.dataset.key === key) return;
+    body.dataset.key = key;
     if (!calls.length) {
       body.innerHTML = '<tr class="empty"><td colspan="6">nobody in a queue</td></tr>';
       return;

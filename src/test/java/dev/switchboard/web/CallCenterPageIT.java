@@ -295,15 +295,16 @@ class CallCenterPageIT {
             if (chip.isEmpty() || !chip.get(0).getText().equals(q.getValue().asText())) d.add("waiting in " + q.getKey() + ": expected " + q.getValue());
         });
         // The waiting calls, longest first, each with its prediction (none here: no model is trained in this test).
-        List<WebElement> waitingRows = browser.findElements(By.cssSelector("[data-testid=waiting-call]"));
-        List<String> shown = waitingRows.stream().map(r -> r.getAttribute("data-call")).toList();
+        // Read in one script: the rows are redrawn as the waits tick.
+        @SuppressWarnings("unchecked")
+        List<List<String>> waitingRows = (List<List<String>>) browser.executeScript("return [...document.querySelectorAll('[data-testid=waiting-call]')]"
+                + ".map(r => [r.dataset.call, ...[...r.cells].map(c => c.textContent)]);");
+        List<String> shown = waitingRows.stream().map(r -> r.get(0)).toList();
         List<String> listed = new ArrayList<>();
         live.at("/waiting/calls").forEach(c -> listed.add(c.get("call_id").asText()));
         if (!shown.equals(listed)) d.add("waiting calls: page " + shown + ", API " + listed);
-        for (WebElement r : waitingRows) {
-            List<WebElement> cells = r.findElements(By.tagName("td"));
-            if (!cells.get(4).getText().equals("—") || !cells.get(5).getText().equals("—")) d.add("a prediction shown without a model: " + r.getText());
-        }
+        for (List<String> r : waitingRows)
+            if (!r.get(5).equals("—") || !r.get(6).equals("—")) d.add("a prediction shown without a model: " + r);
         seconds(d, "avg-wait-10m", live.at("/trailing/avg_wait_sec"), 0);
         count(d, "answered-10m", live.at("/trailing/answered"));
         count(d, "abandoned-10m", live.at("/trailing/abandoned"));
