@@ -73,7 +73,8 @@ public final class CallCenterTopology {
                 Consumed.with(Serdes.String(), ControlCommand.TOPIC.valueSerde()).withName("control-in"));
         // Each QUEUED call is scored where its caller's history is, and the prediction goes to the live metrics.
         KStream<String, CallPrediction> predictions = clean
-                .filter((k, e) -> e.event() == CallEventType.QUEUED, Named.as("call-queued-only"))
+                // Without a model there is nothing to score: the calls are not routed (their completion is scored if one comes).
+                .filter((k, e) -> e.event() == CallEventType.QUEUED && predictor.ready(), Named.as("call-queued-only"))
                 .selectKey((k, e) -> e.callerNumber() == null ? "" : e.callerNumber(), Named.as("call-queued-key-by-caller"))
                 .repartition(Repartitioned.with(Serdes.String(), CallTopics.CLEAN.valueSerde()).withName("call-queued-by-caller"))
                 .processValues(() -> new ArrivalScoring(directory, predictor), Named.as("call-arrival-scoring"), CallerHistory.TIMES,

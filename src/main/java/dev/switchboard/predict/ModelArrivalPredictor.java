@@ -31,6 +31,11 @@ public final class ModelArrivalPredictor implements ArrivalPredictor {
     }
 
     @Override
+    public boolean ready() {
+        return model.get().isPresent();
+    }
+
+    @Override
     public Optional<CallPrediction> predict(Arrival arrival) {
         return model.get().map(p -> {
             Prediction prediction = p.predict(features(arrival, zone));
