@@ -6,7 +6,7 @@
   const DASH = '—';
   const PAGE = 50;
   const ints = new Intl.NumberFormat('en-US');
-  const count = v => typeof v === 'number' && Number.isFinite(v) ? ints.format(v) : DASH;
+  const { call, td, count, el } = Switchboard; // page.js
   /** Whole seconds as minutes:seconds ("6:01"), exact. */
   const minSec = s => typeof s === 'number' ? Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0') : DASH;
   const free = (sec, sms) => {
@@ -15,14 +15,12 @@
     if (sms) parts.push(ints.format(sms) + ' SMS');
     return parts.length ? parts.join(' · ') : '0';
   };
-  const el = id => document.querySelector(`[data-testid="${id}"]`);
   const picker = document.getElementById('period');
   const table = el('bills');
   const message = el('message');
 
   const state = { period: '', sort: 'subscriber', order: 'asc', offset: 0 };
   let seq = 0;
-  const { call, td } = Switchboard; // page.js
   const say = (text, cls) => Switchboard.say(message, text, cls);
 
   function thisMonth() {

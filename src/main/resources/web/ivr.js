@@ -3,11 +3,9 @@
 (function () {
   'use strict';
   const DASH = '—';
-  const ints = new Intl.NumberFormat('en-US');
-  const count = v => typeof v === 'number' && Number.isFinite(v) ? ints.format(v) : DASH;
+  const { count, el } = Switchboard; // page.js
   const pct = v => v == null ? DASH : (100 * v).toFixed(1) + ' %';
   const signedPct = v => v == null ? DASH : (v > 0 ? '+' : v < 0 ? '−' : '±') + Math.abs(100 * v).toFixed(1) + ' pts';
-  const el = id => document.querySelector(`[data-testid="${id}"]`);
   const put = (id, text) => { el(id).textContent = text; };
   const from = document.getElementById('from'), to = document.getElementById('to');
   const message = el('message');

@@ -3,11 +3,9 @@
 (function () {
   'use strict';
   const DASH = '—';
-  const ints = new Intl.NumberFormat('en-US');
-  const count = v => typeof v === 'number' && Number.isFinite(v) ? ints.format(v) : DASH;
+  const { count, el } = Switchboard; // page.js
   const pct = v => v == null ? DASH : (100 * v).toFixed(1) + ' %';
   const num = (v, d) => v == null ? DASH : Number(v).toFixed(d);
-  const el = id => document.querySelector(`[data-testid="${id}"]`);
   const put = (id, text) => { el(id).textContent = text; };
   const message = el('message');
   const day = iso => iso ? iso.slice(0, 10) : '…';

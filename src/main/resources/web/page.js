@@ -1,5 +1,6 @@
-// What the pages that call the API share (billing, plans, marketing, generator): calling the API, a message line, table cells, sortable
-// headers and the pager. Loaded after nav.js; adds to window.Switchboard.
+// What the pages that call the API share (billing, plans, marketing, generator, ivr, model): calling the API, a message line, table
+// cells, sortable headers, the pager, finding an element by its data-testid and writing a count. Loaded after nav.js; adds to
+// window.Switchboard.
 (function () {
   'use strict';
 
@@ -36,6 +37,14 @@
     message.className = 'message ' + (cls || '');
     message.hidden = !text;
   }
+
+  const ints = new Intl.NumberFormat('en-US');
+
+  /** A whole number with thousands separators (en-US), or a dash when there is none. */
+  const count = v => typeof v === 'number' && Number.isFinite(v) ? ints.format(v) : '—';
+
+  /** The element with this data-testid. */
+  const el = id => document.querySelector(`[data-testid="${id}"]`);
 
   /** Appends a cell: a node, or text (never HTML: numbers and names come from the data). */
   function td(tr, name, content, cls) {
@@ -78,5 +87,5 @@
     pager.next.disabled = page >= pages;
   }
 
-  Object.assign(window.Switchboard, { ApiError, call, say, td, sortable, showPage });
+  Object.assign(window.Switchboard, { ApiError, call, say, td, sortable, showPage, count, el });
 })();

@@ -17,12 +17,10 @@
     ['SUNDAY', 'Sun']];
   const label = (list, name) => { const hit = list.find(x => x[0] === name); return hit ? hit[1] : (name || ''); };
   const dayName = d => d ? d.charAt(0) + d.slice(1).toLowerCase() : DASH;
-  const ints = new Intl.NumberFormat('en-US');
-  const count = v => typeof v === 'number' && Number.isFinite(v) ? ints.format(v) : DASH;
+  const { call, td, count, el } = Switchboard; // page.js
   const percent = v => typeof v === 'number' && Number.isFinite(v) ? (v * 100).toFixed(2) + ' %' : DASH;
   const hh = h => typeof h === 'number' && Number.isFinite(h) ? String(h).padStart(2, '0') + ':00' : DASH;
 
-  const el = id => document.querySelector(`[data-testid="${id}"]`);
   const form = document.getElementById('criteria');
   const table = el('targets');
   const message = el('message');
@@ -30,7 +28,6 @@
   /** loaded: the saved plan shown ({name, criteria as JSON text}), or null; run: what the table shows. */
   const state = { loaded: null, run: null, sort: 'caller', dir: 'asc', offset: 0 };
   let seq = 0;
-  const { call, td } = Switchboard;
   const say = (text, cls) => Switchboard.say(message, text, cls);
 
   // ---- the conditions

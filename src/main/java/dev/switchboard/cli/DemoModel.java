@@ -31,7 +31,7 @@ final class DemoModel {
                 while (!Thread.currentThread().isInterrupted()) {
                     Thread.sleep(POLL.toMillis());
                     if (sb.currentModel().get().isPresent()) return; // trained meanwhile (Model page, CLI)
-                    long n = answeredWithSubject(db);
+                    long n = db.queryLong("count calls with a subject", "SELECT count(*) FROM call WHERE subject IS NOT NULL");
                     // Stored history settled: fewer than 1 % more rows than a poll ago.
                     if (n >= MIN_CALLS && previous >= 0 && n - previous < n / 100) {
                         TrainingOutcome out = training.train(new ModelTraining.Request(null, null, true));
@@ -50,14 +50,5 @@ final class DemoModel {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private static long answeredWithSubject(Database db) {
-        return db.read("count calls with a subject", c -> {
-            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM call WHERE subject IS NOT NULL")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
     }
 }

@@ -79,12 +79,7 @@ final class LiveCallSimulator implements AutoCloseable {
     }
 
     private boolean historyIsEmpty() {
-        return sb.database().map(db -> db.read("count calls", c -> {
-            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM call")) {
-                rs.next();
-                return rs.getLong(1) == 0;
-            }
-        })).orElse(false);
+        return sb.database().map(db -> db.queryLong("count calls", "SELECT count(*) FROM call") == 0).orElse(false);
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.switchboard.app.Switchboard;
 import dev.switchboard.contact.ContactTopics;
 import dev.switchboard.contact.LiveContactFeed;
 import dev.switchboard.generate.TimedFeed;
+import dev.switchboard.ingest.IngestService;
+import dev.switchboard.ivr.IvrDemoHistory;
 import dev.switchboard.ivr.IvrMediator;
 import dev.switchboard.ivr.IvrTopics;
 import dev.switchboard.ivr.LiveIvrFeed;
@@ -23,7 +25,8 @@ import dev.switchboard.platform.Role;
  */
 final class LiveGenerators {
     private static final Logger log = LoggerFactory.getLogger(LiveGenerators.class);
-    static final String SOURCE = "generator";
+    /** The source of the generated contact records and IVR sessions (the IVR history's too). */
+    static final String SOURCE = IvrDemoHistory.SOURCE;
 
     private LiveGenerators() {}
 
@@ -31,9 +34,9 @@ final class LiveGenerators {
         if (!sb.settings().roles().contains(Role.GENERATE) || sb.ingest().isEmpty()) return () -> {};
         LiveCdrGenerator cdrs = sb.cdrGenerator().orElseThrow();
         cdrs.start();
-        LiveCallSimulator calls = LiveCallSimulator.start(sb, sb.ingest().get());
-        dev.switchboard.ivr.IvrDemoHistory.seedIfEmpty(sb.database(), sb.ingest().get(), java.time.Clock.systemUTC());
-        dev.switchboard.ingest.IngestService ingest = sb.ingest().get();
+        IngestService ingest = sb.ingest().get();
+        LiveCallSimulator calls = LiveCallSimulator.start(sb, ingest);
+        IvrDemoHistory.seedIfEmpty(sb.database(), ingest, Clock.systemUTC());
         Thread contacts = run("live-contact-feed", LiveContactFeed.startingNow(System.nanoTime(), Duration.ofMinutes(10), 0.02, 0.02,
                 Clock.systemUTC(), line -> ingest.publish(ContactTopics.KIND, SOURCE, ContactTopics.FORMAT, line)));
         log.info("live contact records (ctr-json, source {}) as Connect would send them", SOURCE);

@@ -22,12 +22,7 @@ public final class IvrDemoHistory {
 
     /** @return how many sessions were sent (0 when the store already has sessions) */
     public static int seedIfEmpty(Optional<Database> db, IngestService ingest, Clock clock) {
-        if (db.isPresent() && db.get().read("count IVR sessions", c -> {
-            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM raw_session_data")) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        })) return 0;
+        if (db.isPresent() && db.get().queryLong("count IVR sessions", "SELECT count(*) FROM raw_session_data") > 0) return 0;
         Instant start = clock.instant().atZone(ZoneOffset.UTC).minusMonths(MONTHS).truncatedTo(ChronoUnit.DAYS).toInstant();
         IvrGenerator generator = new IvrGenerator(SESSIONS, 1, start, MONTHS, 0.01, 0.005);
         int n = 0;

@@ -98,6 +98,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The whole number a query answers in its first column of its first row (a count, a sum); a database error is a {@link StoreException} headed {@code what}. */
+    public long queryLong(String what, String sql) {
+        return read(what, c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                if (!rs.next()) throw new SQLException("no row");
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(String what, Work<T> work) {
         return read(what, c -> {

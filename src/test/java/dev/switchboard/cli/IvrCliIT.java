@@ -78,12 +78,7 @@ class IvrCliIT {
             assertThat(Long.parseLong(s.group(2))).isEqualTo(sessions);
             // Accounted for is not yet stored: the sink writes within a commit or two.
             Long stored = Waiting.until(java.time.Duration.ofSeconds(30), () -> {
-                long n = sb.database().orElseThrow().read("count sessions", c -> {
-                    try (var st = c.createStatement(); var rs = st.executeQuery("select count(*) from raw_session_data")) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                });
+                long n = sb.database().orElseThrow().queryLong("count sessions", "select count(*) from raw_session_data");
                 return n == sessions ? n : null;
             });
             assertThat(stored).isEqualTo(sessions);

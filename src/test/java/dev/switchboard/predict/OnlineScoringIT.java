@@ -128,12 +128,7 @@ class OnlineScoringIT {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         long n = -1;
         while (System.nanoTime() < deadline) {
-            n = db.read("count calls", c -> {
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM call")) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
+            n = db.queryLong("count calls", "SELECT count(*) FROM call");
             if (n >= calls) return;
             Thread.sleep(100);
         }
