@@ -37,8 +37,10 @@ final class CallEnrichment implements FixedKeyProcessor<String, CompletedCall, C
         CompletedCall call = record.value();
         Instant at = call.queuedAt() != null ? call.queuedAt() : call.endedAt();
         Arrival arrival = history.arrival(call.callId(), at, call.queue(), call.dialledNumber(), call.callerNumber());
-        Optional<CallPrediction> predicted = predictions.take(call.callId());
-        if (predicted.isEmpty()) predicted = predictor.predict(arrival);
+        // Without a model nothing was scored and nothing is: no store delete (a changelog write) per completed call.
+        Optional<CallPrediction> predicted = predictor.ready()
+                ? predictions.take(call.callId()).or(() -> predictor.predict(arrival))
+                : Optional.empty();
         history.add(call, at);
         Caller caller = arrival.caller();
         CompletedCall enriched = call.enriched(caller, caller == null ? 0 : caller.age(), arrival.callsLast30d());
