@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.platform.Settings;
+import dev.switchboard.platform.SettingsSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -40,7 +41,9 @@ public class CommonOptions {
         put(flags, "zone", zone);
         put(flags, "region", region);
         commandFlags.forEach((k, v) -> put(flags, k, v));
-        return Settings.resolve(flags, System.getenv());
+        Settings settings = Settings.resolve(flags, System.getenv());
+        ServerClient.useToken(settings.get(SettingsSpec.TOKEN));
+        return settings;
     }
 
     static void put(Map<String, String> flags, String key, String value) {

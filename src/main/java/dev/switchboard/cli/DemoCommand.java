@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Everything in one process on embedded defaults: Kafka broker, mediation, SQL history,",
-                "live generators and the dashboard on http://127.0.0.1:8080. Data is kept in --data between runs."})
+                "live generators and the dashboard on http://127.0.0.1:8080. Data is kept in --data between runs.",
+                "Prints an admin token made for this run (the one of the previous run is revoked) and a sign-in link."})
 final class DemoCommand implements Runnable {
     @Mixin CommonOptions common;
 
@@ -30,6 +31,7 @@ final class DemoCommand implements Runnable {
         if (rate > LiveWorkload.MAX_RATE)
             throw new UserError("--speed " + speed + " makes " + rate + " CDRs/s, over the live generator's maximum of " + (long) LiveWorkload.MAX_RATE);
         settings = settings.with(Map.of("generator-rate", String.valueOf(rate), "call-speed", String.valueOf(speed)));
-        Runner.runUntilStopped(settings, LiveGenerators::startIfAsked);
+        var finalSettings = settings;
+        Runner.runUntilStopped(settings, sb -> DemoToken.issue(sb, finalSettings), LiveGenerators::startIfAsked);
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "switchboard 0.1.0",
         description = "Call-record analytics: ingest, mediate, rate, store, bill and query CDRs and call-center events on Kafka.",
         subcommands = {DemoCommand.class, ServeCommand.class, GenerateCommand.class, IngestCommand.class,
-                QueryCommand.class, CustomersCommand.class, TariffsCommand.class, DirectoryCommand.class, ExportCommand.class, RerateCommand.class, BillCommand.class, TrainCommand.class, BenchCommand.class, KafkaCommand.class, CommandLine.HelpCommand.class})
+                QueryCommand.class, CustomersCommand.class, TariffsCommand.class, DirectoryCommand.class, ExportCommand.class, RerateCommand.class, BillCommand.class, TrainCommand.class, BenchCommand.class, KafkaCommand.class, TokensCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -20,6 +20,11 @@ final class Runner {
     private Runner() {}
 
     static void runUntilStopped(Settings settings, Function<Switchboard, AutoCloseable> extra) {
+        runUntilStopped(settings, sb -> {}, extra);
+    }
+
+    /** As above, with {@code beforeWeb} run once the platform is up and before the web server listens. */
+    static void runUntilStopped(Settings settings, java.util.function.Consumer<Switchboard> beforeWeb, Function<Switchboard, AutoCloseable> extra) {
         if (settings.roles().contains(Role.WEB)) requireFreePort(settings.bind(), settings.port());
         System.err.println("Switchboard settings:\n" + settings.describe());
         holdUntilStopped(settings.dataDir(), lock -> {
@@ -27,8 +32,14 @@ final class Runner {
             try {
                 Switchboard sb = Switchboard.start(settings);
                 parts.push(sb);
+                beforeWeb.accept(sb);
                 if (settings.roles().contains(Role.WEB)) {
-                    WebServer web = new WebServer(sb).start(settings.bind(), settings.port());
+                    WebServer web;
+                    try {
+                        web = new WebServer(sb).start(settings.bind(), settings.port());
+                    } catch (IllegalStateException e) {
+                        throw new UserError(e.getMessage());
+                    }
                     parts.push(web);
                     String url = "http://" + settings.bind() + ":" + web.port();
                     lock.publishUrl(url);

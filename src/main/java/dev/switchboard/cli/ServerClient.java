@@ -11,9 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Talks to a running Switchboard over its HTTP API (commands use it when the data folder is taken or --server is given). */
+/**
+ * Talks to a running Switchboard over its HTTP API (commands use it when the data folder is taken or --server is given),
+ * with the API token of setting {@code token} (environment variable {@value #TOKEN_ENV}) when one is set.
+ */
 final class ServerClient {
+    static final String TOKEN_ENV = "SWITCHBOARD_TOKEN";
+    /** The command's {@code token} setting, taken when its settings are resolved (one command per process). */
+    private static volatile String commandToken = "";
     private final String base;
+    private final String token = commandToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     ServerClient(String base) {
@@ -25,31 +32,35 @@ final class ServerClient {
     }
 
     JsonNode get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
+        return send(request(pathAndQuery).GET().build());
     }
 
     JsonNode post(String pathAndQuery, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+        return send(request(pathAndQuery)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     /** A POST with extra request headers (e.g. the admin token). */
     JsonNode post(String pathAndQuery, String contentType, byte[] body, java.util.Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).header("Content-Type", contentType);
+        HttpRequest.Builder b = request(pathAndQuery).header("Content-Type", contentType);
         headers.forEach(b::header);
         return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    JsonNode delete(String pathAndQuery) {
+        return send(request(pathAndQuery).DELETE().build());
     }
 
     /** A GET whose answer is text (CSV, HTML), returned as it is; an error answer is reported like {@link #get}. */
     String getText(String pathAndQuery) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build(),
+            HttpResponse<String> response = http.send(request(pathAndQuery).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() >= 400) {
                 JsonNode body = Json.MAPPER.readTree(response.body().isEmpty() ? "{}" : response.body());
                 throw new UserError(body.path("error").asText("HTTP " + response.statusCode())
-                        + (body.path("details").isMissingNode() ? "" : ": " + body.path("details").asText()));
+                        + (body.path("details").isMissingNode() ? "" : ": " + body.path("details").asText()) + hint(response.statusCode()));
             }
             return response.body();
         } catch (IOException e) {
@@ -58,6 +69,22 @@ final class ServerClient {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted");
         }
+    }
+
+    static void useToken(String token) {
+        commandToken = token == null ? "" : token.strip();
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery));
+        if (!token.isEmpty()) b.header("Authorization", "Bearer " + token);
+        return b;
+    }
+
+    private String hint(int status) {
+        if (status == 401) return token.isEmpty() ? " (set " + TOKEN_ENV + " to an API token)" : " (check " + TOKEN_ENV + ")";
+        if (status == 403) return " (" + TOKEN_ENV + " holds a token whose role does not allow this)";
+        return "";
     }
 
     static String q(String value) {
@@ -71,7 +98,7 @@ final class ServerClient {
             if (response.statusCode() >= 400) {
                 String error = body.path("error").asText("HTTP " + response.statusCode());
                 String details = body.path("details").isMissingNode() ? "" : ": " + body.path("details").asText();
-                throw new UserError(error + details);
+                throw new UserError(error + details + hint(response.statusCode()));
             }
             return body;
         } catch (IOException e) {

@@ -54,13 +54,15 @@ public final class SettingsSpec {
             "the call history is the simulator's: scheduled trainings report the Bayes-optimal accuracy (docs/PREDICTION.md)");
     public static final Setting<String> CUSTOMER_KEY = new Setting<>("customer-key", "", SettingsSpec::emptyOr32Base64Bytes, true,
             "base64 of the 32-byte key that encrypts customers' personal data; empty uses DATA/keys/customer.key, created on first use");
-    public static final Setting<String> ADMIN_TOKEN = new Setting<>("admin-token", "", s -> s, true,
-            "token an admin sends in X-Admin-Token to see full customer records (?full=true); empty refuses full records");
+    public static final Setting<String> TOKEN = new Setting<>("token", "", String::strip, true,
+            "API token a command sends to a running Switchboard (usually as environment variable SWITCHBOARD_TOKEN)");
+    public static final Setting<Integer> REQUESTS_PER_SECOND = integer("requests-per-second", "50", 0, 1_000_000,
+            "HTTP requests a second one API token may send on average, in bursts of up to two seconds' worth; over it the answer is 429; 0 no limit");
 
     public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, KAFKA_PORT, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
             PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, STREAM_THREADS, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
             EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES,
-            SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED, MARKETING_LIVE_DAYS, MODEL_RETRAIN_EVERY, MODEL_SIMULATED, CUSTOMER_KEY, ADMIN_TOKEN);
+            SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED, MARKETING_LIVE_DAYS, MODEL_RETRAIN_EVERY, MODEL_SIMULATED, CUSTOMER_KEY, TOKEN, REQUESTS_PER_SECOND);
 
     private SettingsSpec() {}
 
@@ -74,7 +76,7 @@ public final class SettingsSpec {
         int replication = REPLICATION.read(v.get("replication"));
         if (replication == 0) replication = kafka.isBlank() ? 1 : 3;
         // Settings without a record component (read through Settings.get) are still checked at start.
-        for (Setting<?> s : List.of(CUSTOMER_KEY, ADMIN_TOKEN)) s.read(v.getOrDefault(s.key(), s.defaultText()));
+        for (Setting<?> s : List.of(CUSTOMER_KEY, TOKEN, REQUESTS_PER_SECOND)) s.read(v.getOrDefault(s.key(), s.defaultText()));
         return new Settings(
                 java.nio.file.Path.of(DATA.read(v.get("data"))),
                 kafka,

@@ -1,5 +1,8 @@
 package dev.switchboard.web;
 
+import dev.switchboard.access.AccessControl;
+import dev.switchboard.access.TokenStore;
+import dev.switchboard.access.Tokens;
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.billing.BillingRoutes;
 import dev.switchboard.billing.BillingRun;
@@ -36,6 +39,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -44,9 +48,13 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final LiveEvents events;
+    private final AccessControl access;
 
     public WebServer(Switchboard sb) {
         StatsService stats = new StatsService(sb);
+        this.access = new AccessControl(new Tokens(new TokenStore(sb.database().orElseThrow(() -> new IllegalStateException(
+                "the web role needs the history store (tokens live there)")), Clock.systemUTC()), Clock.systemUTC()),
+                sb.settings().get(SettingsSpec.REQUESTS_PER_SECOND));
         this.events = new LiveEvents(stats, sb.callCenter().orElse(null));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -59,6 +67,7 @@ public final class WebServer implements AutoCloseable {
             config.staticFiles.enableWebjars(); // uPlot for the dashboard's charts, from the jar
             config.useVirtualThreads = false;
         });
+        access.register(app); // first: it checks every request before any handler
         new HealthRoutes(sb, stats).register(app);
         new IngestRoutes(sb, stats).register(app);
         new QueryRoutes(sb).register(app);
@@ -70,7 +79,7 @@ public final class WebServer implements AutoCloseable {
                 () -> app.get("/api/callcenter/*", ctx -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "not here",
                         "the call-center metrics live in a process with the stream role")));
         sb.database().ifPresent(db -> new RevenueRoutes(new RevenueService(new RevenueQueries(db), sb.settings().zone(), Clock.systemUTC())).register(app));
-        sb.customers().ifPresent(customers -> new CustomerRoutes(customers, sb.settings().get(SettingsSpec.ADMIN_TOKEN)).register(app));
+        sb.customers().ifPresent(customers -> new CustomerRoutes(customers).register(app));
         sb.tariffs().ifPresent(tariffs -> new TariffRoutes(tariffs).register(app));
         sb.directoryStore().ifPresent(store -> new DirectoryRoutes(store, sb.directory().orElseThrow()).register(app));
         sb.database().ifPresent(db -> new TemplateRoutes(new HistoryTemplates(db, sb.settings().zone(), sb.settings().region()), sb.liveTemplates(),
@@ -79,7 +88,7 @@ public final class WebServer implements AutoCloseable {
                 sb.settings().region()), new CountryCallers(db, sb.settings().zone())), sb.settings().zone(), Clock.systemUTC()).register(app));
         sb.database().ifPresent(db -> sb.tariffs().ifPresent(t -> new BillingRoutes(new BillingRun(db, t::load, Clock.systemUTC()),
                 new CustomerNames(db)::of).register(app)));
-        sb.database().ifPresent(db -> new ExportRoutes(db, sb.settings().zone(), sb.settings().get(SettingsSpec.ADMIN_TOKEN)).register(app));
+        sb.database().ifPresent(db -> new ExportRoutes(db, sb.settings().zone()).register(app));
         sb.database().ifPresent(db -> new IvrRoutes(new IvrKpis(db, sb.settings().zone())).register(app));
         sb.models().ifPresent(models -> new dev.switchboard.predict.ModelRoutes(models,
                 new dev.switchboard.predict.LiveAccuracy(sb.database().orElseThrow(), sb.settings().zone()), sb.settings().zone()).register(app));
@@ -104,10 +113,23 @@ public final class WebServer implements AutoCloseable {
         ctx.status(status).json(new ApiError(error, details));
     }
 
+    /** Starts listening; refuses a non-loopback address while no API token exists, and any route without an access rule. */
     public WebServer start(String host, int port) {
+        List<String> open = AccessControl.uncovered(routes());
+        if (!open.isEmpty()) throw new IllegalStateException("routes without an access rule (access.RoutePolicy): " + open);
+        access.listenOn(host);
         app.start(host, port);
         events.start();
         return this;
+    }
+
+    /** Every HTTP route registered, as "METHOD path" (e.g. "GET /api/customers/{id}"). */
+    public List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.getEndpoint())
+                .filter(e -> e.getMethod().isHttpMethod())
+                .map(e -> e.getMethod().name() + " " + e.getPath())
+                .distinct().toList();
     }
 
     public int port() {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.export.ExportRoutes;
 import dev.switchboard.platform.InstanceLock;
+import dev.switchboard.access.AccessControl;
+import dev.switchboard.access.AccessRole;
+import dev.switchboard.access.TokenStore;
+import dev.switchboard.access.Tokens;
 import dev.switchboard.platform.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -18,6 +22,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -68,13 +73,13 @@ class ExportCommandIT {
             held.publishUrl("http://127.0.0.1:9");
             CliRun refused = CliRun.of("export", "cdr", "--to", dir.resolve("y").toString(), "--data", data.toString());
             assertThat(refused.exitCode()).isEqualTo(2);
-            assertThat(refused.err()).contains("is in use by the process at http://127.0.0.1:9", "stop it", "admin-token");
+            assertThat(refused.err()).contains("cannot reach Switchboard at http://127.0.0.1:9");
         }
         assertThat(CliRun.of("export", "--help").out()).contains("--to", "--partition-by", "--from", "--until", "--overwrite", "dt=YYYY-MM-DD",
                 "--zone");
     }
     @Test
-    void whileAProcessHoldsTheDataFolderItExportsWhenGivenTheAdminToken() throws Exception {
+    void whileAProcessHoldsTheDataFolderItExportsWhenGivenAnAdminToken() throws Exception {
         Path data = dir.resolve("data");
         Path out = dir.resolve("lake/cdr");
         try (InstanceLock held = InstanceLock.tryAcquire(data).orElseThrow(); Database db = open(data)) {
@@ -83,28 +88,35 @@ class ExportCommandIT {
                 c.showJavalinBanner = false;
                 c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             });
-            new ExportRoutes(db, ZoneId.of("UTC"), "s3cret").register(app);
+            TokenStore tokens = new TokenStore(db, Clock.systemUTC());
+            String admin = tokens.create(AccessRole.ADMIN, "admin").secret();
+            String viewer = tokens.create(AccessRole.VIEWER, "viewer").secret();
+            new AccessControl(new Tokens(tokens, Clock.systemUTC()), 0).register(app);
+            new ExportRoutes(db, ZoneId.of("UTC")).register(app);
             app.start("127.0.0.1", 0);
             try {
                 String url = "http://127.0.0.1:" + app.port();
                 held.publishUrl(url);
                 CliRun noToken = CliRun.of("export", "cdr", "--to", out.toString(), "--data", data.toString());
                 assertThat(noToken.exitCode()).isEqualTo(2);
-                assertThat(noToken.err()).contains("is in use by the process at " + url, "stop it", "admin-token");
-                CliRun wrong = CliRun.of("export", "cdr", "--to", out.toString(), "--set", "admin-token=nope", "--data", data.toString());
+                assertThat(noToken.err()).contains("not signed in", "set SWITCHBOARD_TOKEN");
+                CliRun wrong = CliRun.of("export", "cdr", "--to", out.toString(), "--set", "token=sb_nope", "--data", data.toString());
                 assertThat(wrong.exitCode()).isEqualTo(2);
-                assertThat(wrong.err()).contains("export refused: an export needs the admin token");
+                assertThat(wrong.err()).contains("the token is not valid");
+                CliRun asViewer = CliRun.of("export", "cdr", "--to", out.toString(), "--set", "token=" + viewer, "--data", data.toString());
+                assertThat(asViewer.err()).contains("needs role admin", "has role viewer");
+                assertThat(out).doesNotExist();
 
-                CliRun run = CliRun.of("export", "cdr", "--to", out.toString(), "--zone", "America/Toronto", "--set", "admin-token=s3cret",
+                CliRun run = CliRun.of("export", "cdr", "--to", out.toString(), "--zone", "America/Toronto", "--set", "token=" + admin,
                         "--data", data.toString());
                 assertThat(run.exitCode()).as(run.err()).isZero();
                 assertThat(run.out()).contains("exported 1 rows of cdr to " + out, "1 dt= partitions by start_time in America/Toronto");
                 assertThat(out.resolve("dt=2026-03-01")).isDirectory();
-                CliRun full = CliRun.of("export", "cdrs", "--to", out.toString(), "--set", "admin-token=s3cret", "--data", data.toString());
+                CliRun full = CliRun.of("export", "cdrs", "--to", out.toString(), "--set", "token=" + admin, "--data", data.toString());
                 assertThat(full.err()).contains("unknown table 'cdrs'; exportable tables:");
 
                 HttpClient http = HttpClient.newHttpClient();
-                HttpResponse<String> relative = http.send(HttpRequest.newBuilder(URI.create(url + ExportRoutes.PATH)).header(ExportRoutes.TOKEN_HEADER, "s3cret")
+                HttpResponse<String> relative = http.send(HttpRequest.newBuilder(URI.create(url + ExportRoutes.PATH)).header("Authorization", "Bearer " + admin)
                         .POST(HttpRequest.BodyPublishers.ofString("{\"table\": \"cdr\", \"dir\": \"lake\"}")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(relative.statusCode()).isEqualTo(400);
                 assertThat(relative.body()).contains("absolute path");

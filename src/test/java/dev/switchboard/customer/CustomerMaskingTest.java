@@ -45,9 +45,9 @@ class CustomerMaskingTest {
     @Test
     void secretSettingsAreMaskedWhenPrintedAndWhenRefused() {
         String key = java.util.Base64.getEncoder().encodeToString(CustomerFixtures.KEY);
-        Settings s = Settings.resolve(Map.of("customer-key", key, "admin-token", "tok-very-secret"), Map.of());
+        Settings s = Settings.resolve(Map.of("customer-key", key, "db-password", "tok-very-secret"), Map.of());
         assertThat(s.get(SettingsSpec.CUSTOMER_KEY)).isEqualTo(key);
-        assertThat(s.toString() + s.describe()).doesNotContain(key, "tok-very-secret").contains("customer-key", "admin-token");
+        assertThat(s.toString() + s.describe()).doesNotContain(key, "tok-very-secret").contains("customer-key", "db-password");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.resolve(Map.of("customer-key", "c2hvcnQ="), Map.of()))
                 .hasMessageContaining("32 bytes").hasMessageNotContaining("c2hvcnQ=");
     }

@@ -3,6 +3,10 @@ package dev.switchboard.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.access.AccessControl;
+import dev.switchboard.access.AccessRole;
+import dev.switchboard.access.TokenStore;
+import dev.switchboard.access.Tokens;
 import dev.switchboard.platform.Json;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
@@ -13,17 +17,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The customer API on a real HTTP server over a DuckDB store: masked by default, full only for an admin, JSON errors. */
+/**
+ * The customer API on a real HTTP server over a DuckDB store, behind access control: masked by default, full only for
+ * an admin token (not for a viewer's, nor in open mode), JSON errors.
+ */
 class CustomerRoutesIT {
-    static final String TOKEN = "s3cret-admin";
+    static String admin;
+    static String viewer;
+    static final String NO_TOKEN = "";
     @TempDir static Path dir;
+    @TempDir static Path openDir;
     static dev.switchboard.store.StoreFixtures.TestStore testStore;
+    static dev.switchboard.store.StoreFixtures.TestStore openStore;
     static Database db;
+    static Database openDb;
     static Javalin app;
     static Javalin noTokenApp;
     static final HttpClient http = HttpClient.newHttpClient();
@@ -32,17 +45,22 @@ class CustomerRoutesIT {
     static void start() {
         testStore = CustomerFixtures.fresh(Dialect.DUCKDB, dir);
         db = testStore.open();
-        CustomerStore store = new CustomerStore(db, CustomerFixtures.cipher(), CustomerFixtures.CLOCK);
-        app = server(new CustomerRoutes(store, TOKEN));
-        noTokenApp = server(new CustomerRoutes(store, ""));
+        TokenStore tokens = new TokenStore(db, Clock.systemUTC());
+        admin = tokens.create(AccessRole.ADMIN, "admin").secret();
+        viewer = tokens.create(AccessRole.VIEWER, "viewer").secret();
+        app = server(db);
+        openStore = CustomerFixtures.fresh(Dialect.DUCKDB, openDir);
+        openDb = openStore.open();
+        noTokenApp = server(openDb); // no token in its store: open mode
     }
 
-    static Javalin server(CustomerRoutes routes) {
+    static Javalin server(Database store) {
         Javalin j = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         });
-        routes.register(j);
+        new AccessControl(new Tokens(new TokenStore(store, Clock.systemUTC()), Clock.systemUTC()), 0).register(j);
+        new CustomerRoutes(new CustomerStore(store, CustomerFixtures.cipher(), CustomerFixtures.CLOCK)).register(j);
         return j.start("127.0.0.1", 0);
     }
 
@@ -52,6 +70,8 @@ class CustomerRoutesIT {
         noTokenApp.stop();
         db.close();
         testStore.close();
+        openDb.close();
+        openStore.close();
     }
 
     @Test
@@ -74,7 +94,7 @@ class CustomerRoutesIT {
         assertThat(Json.MAPPER.readTree(list).path("total").asLong()).isEqualTo(1);
         assertThat(Json.MAPPER.readTree(send("GET", "/api/customers?number=%2B12025550143", null, null).body()).path("customers").size()).isEqualTo(1);
 
-        HttpResponse<String> full = send("GET", "/api/customers/" + id + "?full=true", null, TOKEN);
+        HttpResponse<String> full = send("GET", "/api/customers/" + id + "?full=true", null, admin);
         assertThat(full.statusCode()).isEqualTo(200);
         JsonNode f = Json.MAPPER.readTree(full.body());
         assertThat(f.path("national_id").asText()).isEqualTo("123-45-6789");
@@ -87,14 +107,17 @@ class CustomerRoutesIT {
     }
 
     @Test
-    void fullRecordsAreRefusedWithoutTheRightTokenOrWhenNoTokenIsSet() throws Exception {
-        HttpResponse<String> noHeader = send("GET", "/api/customers?full=true", null, null);
-        assertThat(noHeader.statusCode()).isEqualTo(403);
-        assertThat(Json.MAPPER.readTree(noHeader.body()).path("error").asText()).contains("admin token");
-        assertThat(send("GET", "/api/customers?full=true", null, "wrong").statusCode()).isEqualTo(403);
-        HttpResponse<String> disabled = sendTo(noTokenApp, "GET", "/api/customers?full=true", null, TOKEN);
-        assertThat(disabled.statusCode()).isEqualTo(403);
-        assertThat(disabled.body()).contains("full records are disabled").contains("admin-token");
+    void fullRecordsAreRefusedWithoutAnAdminTokenEvenInOpenMode() throws Exception {
+        assertThat(send("GET", "/api/customers?full=true", null, NO_TOKEN).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/customers?full=true", null, "sb_wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> asViewer = send("GET", "/api/customers?full=true", null, viewer);
+        assertThat(asViewer.statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(asViewer.body()).path("error").asText()).contains("admin role");
+        assertThat(send("GET", "/api/customers", null, viewer).statusCode()).isEqualTo(200);
+        HttpResponse<String> open = sendTo(noTokenApp, "GET", "/api/customers?full=true", null, NO_TOKEN);
+        assertThat(open.statusCode()).isEqualTo(403);
+        assertThat(open.body()).contains("even in open mode");
+        assertThat(sendTo(noTokenApp, "GET", "/api/customers", null, NO_TOKEN).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -173,7 +196,8 @@ class CustomerRoutesIT {
     static HttpResponse<String> sendTo(Javalin server, String method, String path, String body, String token, String type) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).header("Content-Type", type)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) b.header(CustomerRoutes.TOKEN_HEADER, token);
+        String t = token == null ? admin : token; // null: the admin's token, without asking for full records
+        if (!t.isEmpty()) b.header("Authorization", "Bearer " + t);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
