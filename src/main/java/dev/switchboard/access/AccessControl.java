@@ -74,6 +74,7 @@ public final class AccessControl {
      */
     public void listenOn(String host) {
         boolean local = isLoopback(host);
+        tokens.changed(); // read the store now: a token made a moment ago counts
         if (!local && tokens.none())
             throw new IllegalStateException("refusing to listen on " + host + " without an API token: create one first with "
                     + "'switchboard tokens create --role admin --name NAME', or listen on 127.0.0.1");

@@ -2,6 +2,9 @@ package dev.switchboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.access.AccessControl;
+import dev.switchboard.access.AccessRole;
+import dev.switchboard.access.TokenStore;
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.platform.Settings;
 import java.net.URI;
@@ -10,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The live page in a real headless Chromium: counters appear and follow records posted to the API. */
+/** The live page in a real headless Chromium: counters appear and follow records posted to the API; signing in once tokens exist. */
 class DashboardIT {
     @TempDir static Path dir;
     static Switchboard sb;
@@ -68,6 +73,49 @@ class DashboardIT {
         assertThat(text("cdr-error")).isEqualTo("1");
         wait.until(b -> text("balance").startsWith("All records accounted for"));
         Files.write(Path.of("target", "dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** With a token created the pages need signing in: the sign-in page, a wrong token, the demo's link, signing out. */
+    @Test
+    void withTokensThePagesAskToSignInAndShowWhoIsSignedIn() throws Exception {
+        TokenStore tokens = new TokenStore(sb.database().orElseThrow(), Clock.systemUTC());
+        String secret = tokens.create(AccessRole.VIEWER, "wallboard").secret();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            wait.until(b -> {
+                b.get(base + "/callcenter.html?date=2026-03-02");
+                return new WebDriverWait(b, Duration.ofSeconds(5)).until(x -> x.getCurrentUrl().contains("/signin.html"));
+            });
+            assertThat(browser.getCurrentUrl()).endsWith("/signin.html?next=%2Fcallcenter.html%3Fdate%3D2026-03-02");
+            browser.findElement(By.cssSelector("[data-testid=signin-token]")).sendKeys("sb_not-a-token");
+            browser.findElement(By.cssSelector("[data-testid=signin-submit]")).click();
+            wait.until(b -> b.findElement(By.cssSelector("[data-testid=signin-message]")).getText().contains("not valid"));
+            WebElement input = browser.findElement(By.cssSelector("[data-testid=signin-token]"));
+            input.clear();
+            input.sendKeys(secret);
+            browser.findElement(By.cssSelector("[data-testid=signin-submit]")).click();
+            wait.until(b -> b.getCurrentUrl().endsWith("/callcenter.html?date=2026-03-02"));
+            wait.until(b -> b.findElement(By.cssSelector("[data-testid=who]")).getText().startsWith("wallboard · viewer"));
+            assertThat(browser.manage().getCookieNamed(AccessControl.COOKIE).isHttpOnly()).isTrue();
+            Files.write(Path.of("target", "signed-in.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+            browser.findElement(By.cssSelector("[data-testid=sign-out]")).click();
+            wait.until(b -> b.getCurrentUrl().contains("/signin.html"));
+            browser.get(base + "/signin.html#token=" + secret); // the link the demo prints
+            wait.until(b -> b.getCurrentUrl().equals(base + "/"));
+            wait.until(b -> b.findElement(By.cssSelector("[data-testid=who]")).getText().startsWith("wallboard"));
+        } finally {
+            tokens.revoke("wallboard");
+            browser.manage().deleteAllCookies();
+        }
+        // back to open mode for the other test: the server reads the tokens again within two seconds
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/session")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains("\"open\"")) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     private static String text(String id) {
