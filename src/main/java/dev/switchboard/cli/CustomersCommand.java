@@ -2,6 +2,8 @@ package dev.switchboard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.customer.CustomerDraft;
+import dev.switchboard.customer.KeyRotation;
+import dev.switchboard.customer.FieldCipher;
 import dev.switchboard.customer.CustomerException;
 import dev.switchboard.customer.CustomerFormats;
 import dev.switchboard.customer.CustomerGenerator;
@@ -10,6 +12,7 @@ import dev.switchboard.customer.CustomerStore;
 import dev.switchboard.generate.SubscriberBase;
 import dev.switchboard.platform.InstanceLock;
 import dev.switchboard.platform.Settings;
+import dev.switchboard.platform.SettingsSpec;
 import dev.switchboard.store.Database;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -30,7 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "customers", mixinStandardHelpOptions = true, description = "Import or generate customers (see docs/CUSTOMERS.md).",
-        subcommands = {CustomersCommand.Import.class, CustomersCommand.Generate.class})
+        subcommands = {CustomersCommand.Import.class, CustomersCommand.Generate.class, CustomersCommand.RotateKey.class})
 final class CustomersCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -97,6 +100,50 @@ final class CustomersCommand implements Runnable {
             }
             System.out.println(store(settings, server, drafts, CustomerFormats.Format.CSV));
             return 0;
+        }
+    }
+
+    @Command(name = "rotate-key", mixinStandardHelpOptions = true,
+            description = {"Re-encrypt every customer's personal data with a new random key, in one transaction (see docs/OPERATIONS.md).",
+                    "Stop every process that uses this store first (processes hold the key in memory). With the key in",
+                    "DATA/keys/customer.key, the new key replaces it and the old one is kept as customer.key.retired-TIME, for",
+                    "restoring backups made before now; delete it when those are gone. With the key in setting customer-key,",
+                    "the new key is printed on standard output: set it before starting again."})
+    static final class RotateKey implements Callable<Integer> {
+        @Mixin CommonOptions common;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = common.settings(Map.of());
+            Optional<InstanceLock> lock = settings.db().isBlank() ? InstanceLock.tryAcquire(settings.dataDir()) : Optional.empty();
+            if (settings.db().isBlank() && lock.isEmpty())
+                throw new UserError("the data folder " + settings.dataDir() + " is in use: stop the process that holds it, then rotate the key");
+            try (Database db = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
+                FieldCipher from = CustomerKeys.cipher(settings);
+                boolean fromSetting = !settings.get(SettingsSpec.CUSTOMER_KEY).isEmpty();
+                Path current = CustomerKeys.file(settings.dataDir());
+                Path next = current.resolveSibling("customer.key.next");
+                if (fromSetting) {
+                    byte[] key = new byte[FieldCipher.KEY_BYTES];
+                    new java.security.SecureRandom().nextBytes(key);
+                    String base64 = java.util.Base64.getEncoder().encodeToString(key);
+                    int n = KeyRotation.reencrypt(db, from, new FieldCipher(key));
+                    System.err.println("re-encrypted " + n + " customers; set customer-key to the new key below before starting again:");
+                    System.out.println(base64);
+                    return 0;
+                }
+                Files.deleteIfExists(next); // left by a rotation that stopped before its transaction: never used
+                int n = KeyRotation.reencrypt(db, from, FieldCipher.createFile(next));
+                Path retired = current.resolveSibling("customer.key.retired-" + java.time.Instant.now().getEpochSecond());
+                Files.move(current, retired);
+                Files.move(next, current, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                System.out.println("re-encrypted " + n + " customers with a new key in " + current + "; the old key is kept as " + retired);
+                return 0;
+            } catch (CustomerException e) {
+                throw new UserError(message(e));
+            } finally {
+                lock.ifPresent(InstanceLock::close);
+            }
         }
     }
 

@@ -64,6 +64,12 @@ public final class FieldCipher {
         }
     }
 
+    /** A fresh random key written to {@code file}, which must not exist, readable by the owner only. */
+    public static FieldCipher createFile(Path file) {
+        if (Files.exists(file)) throw new CustomerException(CustomerException.Code.KEY, "the key file " + file + " exists already");
+        return fromFile(file);
+    }
+
     private static void create(Path file) throws IOException {
         byte[] fresh = new byte[KEY_BYTES];
         RANDOM.nextBytes(fresh);

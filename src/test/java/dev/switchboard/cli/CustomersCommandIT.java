@@ -38,6 +38,38 @@ class CustomersCommandIT {
         assertThat(leak.out()).doesNotContain(firstId).contains("v1:");
     }
 
+    /** Rotating the personal-data key: same plain data under the new key, the old key no longer opens it, re-imports still match. */
+    @Test
+    void rotateKeyReencryptsEveryCustomerAndRetiresTheOldKey() throws Exception {
+        Path data = dir.resolve("data");
+        Path csv = dir.resolve("customers.csv");
+        CliRun.of("customers", "generate", "--count", "12", "--seed", "5", "--data", data.toString(), "--out", csv.toString());
+        assertThat(CliRun.of("customers", "import", csv.toString(), "--data", data.toString()).out()).contains("created=12");
+        Path keyFile = data.resolve("keys/customer.key");
+        String oldKey = Files.readString(keyFile).strip();
+        java.util.List<dev.switchboard.customer.Customer> before = customers(data, oldKey);
+
+        CliRun rotated = CliRun.of("customers", "rotate-key", "--data", data.toString());
+        assertThat(rotated.exitCode()).as(rotated.err()).isZero();
+        assertThat(rotated.out()).contains("re-encrypted 12 customers", "customer.key.retired-");
+        String newKey = Files.readString(keyFile).strip();
+        assertThat(newKey).isNotEqualTo(oldKey);
+        try (var retired = Files.list(data.resolve("keys"))) {
+            assertThat(retired.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("customer.key.retired-")).noneMatch(n -> n.endsWith(".next"));
+        }
+        assertThat(customers(data, newKey)).isEqualTo(before);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> customers(data, oldKey)).hasMessageContaining("not the one the data was encrypted with");
+        assertThat(CliRun.of("customers", "import", csv.toString(), "--data", data.toString()).out()).as("the national-id index follows the key")
+                .contains("created=0 updated=12");
+    }
+
+    private static java.util.List<dev.switchboard.customer.Customer> customers(Path data, String key) {
+        try (var db = dev.switchboard.store.Database.open("jdbc:duckdb:" + data.resolve("switchboard.duckdb"), "", "")) {
+            return new dev.switchboard.customer.CustomerStore(db, dev.switchboard.customer.FieldCipher.fromBase64(key), java.time.Clock.systemUTC())
+                    .list(null, null, 100, 0).customers();
+        }
+    }
+
     @Test
     void generateWithoutOutImportsAndJsonFilesImportToo() throws Exception {
         Path data = dir.resolve("data");
