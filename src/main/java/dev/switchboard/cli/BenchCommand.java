@@ -33,13 +33,15 @@ import picocli.CommandLine.Parameters;
                 "bench callcenter: event-to-dashboard latency (event produced → seen at /api/callcenter/live and on SSE),",
                 "p50/p95/p99, under a steady load at each of --rates call events a second.",
                 "bench rate-and-bill: --count clean CDRs generated once to NDJSON (not timed), then read, rated and billed",
-                "in one batch in memory (no store); time per phase, CDR/s, totals and the reconciliation."})
+                "in one batch in memory (no store); time per phase, CDR/s, totals and the reconciliation.",
+                "bench soak: --length of mixed ingest (--cdr-rate, --call-rate, --ctr-rate) with the call-center page open in",
+                "headless Chromium: memory every 10 s, event-to-dashboard latency over the whole run, accounting at the end."})
 final class BenchCommand implements Callable<Integer> {
     private static final Duration LIMIT = Duration.ofMinutes(30);
 
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "WHAT", description = "ingest, callcenter or rate-and-bill")
+    @Parameters(paramLabel = "WHAT", description = "ingest, callcenter, rate-and-bill or soak")
     String what;
 
     @Option(names = "--count", defaultValue = "1000000", description = "CDRs; default ${DEFAULT-VALUE}")
@@ -78,14 +80,27 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--generate-only", description = "rate-and-bill: with --keep, only write the file")
     boolean generateOnly;
 
+    @Option(names = "--length", defaultValue = "10m", description = "soak: how long the mixed load runs, after 30 s of warm-up; default ${DEFAULT-VALUE}")
+    String length;
+
+    @Option(names = "--cdr-rate", defaultValue = "2000", description = "soak: CDRs a second; default ${DEFAULT-VALUE}")
+    int cdrRate;
+
+    @Option(names = "--call-rate", defaultValue = "500", description = "soak: call events a second; default ${DEFAULT-VALUE}")
+    int callRate;
+
+    @Option(names = "--ctr-rate", defaultValue = "20", description = "soak: contact records a second; default ${DEFAULT-VALUE}")
+    int ctrRate;
+
     @Option(names = "--threads", defaultValue = "0", description = "rate-and-bill: threads; default 0 = available processors")
     int threads;
 
     @Override
     public Integer call() throws Exception {
         if (what.equals("callcenter")) return callCenter();
+        if (what.equals("soak")) return soak();
         if (what.equals("rate-and-bill")) return rateAndBill();
-        if (!what.equals("ingest")) throw new UserError("unknown benchmark '" + what + "' (known: ingest, callcenter, rate-and-bill)");
+        if (!what.equals("ingest")) throw new UserError("unknown benchmark '" + what + "' (known: ingest, callcenter, rate-and-bill, soak)");
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("switchboard-bench");
         try {
             Path file = dir.resolve("cdrs.ndjson");
@@ -222,6 +237,19 @@ final class BenchCommand implements Callable<Integer> {
             }
             System.out.printf("peak RSS %d MB%n", peakRssMb());
             return 0;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private int soak() throws Exception {
+        if (cdrRate < 0 || callRate <= 0 || ctrRate < 0) throw new UserError("soak rates must not be negative, and --call-rate positive");
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("switchboard-bench");
+        try {
+            int code = SoakBench.run(common.settings(Map.of()), dir.resolve("soak"), dev.switchboard.platform.SettingsSpec.parseDuration(length),
+                    cdrRate, callRate, ctrRate);
+            System.out.printf("peak RSS %d MB%n", peakRssMb());
+            return code;
         } finally {
             deleteTree(dir);
         }

@@ -52,6 +52,11 @@ final class CallLatencyBench {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** Measures on a platform already running (web on {@code port}), with call events at {@code rate}; as {@link #run}. */
+    static double[] measureOn(Switchboard sb, int port, int rate, Duration warmup, Duration measure) throws Exception {
+        return new CallLatencyBench(sb, port).measure(rate, warmup, measure);
+    }
+
     /** Runs one rate on a fresh embedded platform in {@code dir}; prints and returns {p50, p99} of poll and SSE latency (ms). */
     static double[] run(Settings common, Path dir, int rate, Duration warmup, Duration measure) throws Exception {
         Settings settings = common.with(Map.of("data", dir.toString(), "roles", "ingest,stream,store,web", "port", "0"));

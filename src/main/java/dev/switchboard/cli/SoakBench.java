@@ -1,0 +1,173 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.app.Switchboard;
+import dev.switchboard.cdr.CdrFormat;
+import dev.switchboard.contact.ContactGenerator;
+import dev.switchboard.generate.CdrGenerator;
+import dev.switchboard.generate.CdrWorkload;
+import dev.switchboard.generate.SubscriberBase;
+import dev.switchboard.ingest.IngestService;
+import dev.switchboard.mediation.Counts;
+import dev.switchboard.platform.Settings;
+import dev.switchboard.web.WebServer;
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The soak: sustained mixed ingest (CDRs, call events, contact records) at fixed rates for a long time on one
+ * embedded platform, with the call-center page open in a headless Chromium, while memory is sampled every 10 s
+ * and the event-to-dashboard latency of probe calls is measured throughout ({@link CallLatencyBench}). At the
+ * end every kind must be accounted for (in = clean + error + duplicate).
+ */
+final class SoakBench {
+    private static final Duration SAMPLE = Duration.ofSeconds(10);
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong cdrSent = new AtomicLong();
+    private final AtomicLong ctrSent = new AtomicLong();
+
+    private SoakBench() {}
+
+    static int run(Settings common, Path dir, Duration length, int cdrRate, int callRate, int ctrRate) throws Exception {
+        Settings settings = common.with(Map.of("data", dir.toString(), "roles", "ingest,stream,store,web", "port", "0"));
+        try (Switchboard sb = Switchboard.start(settings); WebServer web = new WebServer(sb).start("127.0.0.1", 0)) {
+            return new SoakBench().soak(sb, web.port(), dir, length, cdrRate, callRate, ctrRate);
+        }
+    }
+
+    private int soak(Switchboard sb, int port, Path dir, Duration length, int cdrRate, int callRate, int ctrRate) throws Exception {
+        IngestService ingest = sb.ingest().orElseThrow();
+        CdrGenerator cdrs = new CdrGenerator(CdrWorkload.defaults().toBuilder().count(Long.MAX_VALUE).seed(11).errorRate(0.02).duplicateRate(0.01)
+                .build(), SubscriberBase.create("US", SubscriberBase.DEFAULT_SIZE, SubscriberBase.DEFAULT_SEED));
+        ContactGenerator contacts = new ContactGenerator(new ContactGenerator.Workload(Long.MAX_VALUE, 13, Instant.now().minus(Duration.ofDays(30)),
+                0.01, 0.01, 0.08, 0.10, 0.15));
+        List<Thread> threads = new ArrayList<>();
+        threads.add(paced("soak-cdr", cdrRate, () -> ingest.publish("cdr", "soak-cdr", CdrFormat.CDR_JSON.wireName(),
+                cdrs.nextLiveLine(CdrFormat.CDR_JSON, Instant.now())), cdrSent));
+        threads.add(paced("soak-ctr", ctrRate, () -> ingest.publish("ctr", "soak-ctr", "ctr-json", contacts.next()), ctrSent));
+        List<String> samples = new ArrayList<>();
+        threads.add(daemon("soak-memory", () -> sampleMemory(samples)));
+        Process browser = openDashboard(dir, port);
+        threads.forEach(Thread::start);
+        long t0 = System.nanoTime();
+        double[] latency = CallLatencyBench.measureOn(sb, port, callRate, Duration.ofSeconds(30), length);
+        running.set(false);
+        for (Thread t : threads) t.join(5_000);
+        boolean browserAlive = browser != null && browser.isAlive();
+        if (browser != null) browser.destroyForcibly().waitFor();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("soak of %.0f s: sent %,d CDRs (%,.0f/s), call events at %,d/s, %,d contact records (%,.0f/s); dashboard open in Chromium: %s%n",
+                secs, cdrSent.get(), cdrSent.get() / secs, callRate, ctrSent.get(), ctrSent.get() / secs,
+                browser == null ? "no (no /usr/bin/chromium)" : browserAlive ? "yes, to the end" : "no, it exited");
+        System.out.println("memory every " + SAMPLE.toSeconds() + " s (heap in use after the latest collection; heap used now; RSS):");
+        samples.forEach(s -> System.out.println("  " + s));
+        boolean balanced = await(() -> sb.cdrAccounting().orElseThrow().total(), Duration.ofMinutes(2))
+                & await(() -> sb.callAccounting().orElseThrow().total(), Duration.ofMinutes(2));
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!sb.contactAccounting().orElseThrow().total().drained() && System.nanoTime() < deadline) pause(200);
+        balanced &= sb.contactAccounting().orElseThrow().total().drained();
+        Counts cdr = sb.cdrAccounting().orElseThrow().total();
+        Counts call = sb.callAccounting().orElseThrow().total();
+        System.out.printf("accounted: cdr %s, call %s, ctr %s%n", cdr, call, sb.contactAccounting().orElseThrow().total());
+        System.out.printf("event-to-dashboard latency over the whole soak: /api/callcenter/live p50 %.0f ms p99 %.0f ms; SSE p50 %.0f ms p99 %.0f ms%n",
+                latency[0], latency[1], latency[2], latency[3]);
+        return balanced ? 0 : 1;
+    }
+
+    /** Calls {@code send} {@code rate} times a second, in 10 ms steps, counting in {@code sent}. */
+    private Thread paced(String name, int rate, Runnable send, AtomicLong sent) {
+        return daemon(name, () -> {
+            long start = System.nanoTime();
+            while (running.get()) {
+                long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+                while (sent.get() < due && running.get()) {
+                    send.run();
+                    sent.incrementAndGet();
+                }
+                pause(10);
+            }
+        });
+    }
+
+    /** Heap in use right after the latest collection (young or old): what survives, the figure that must stay flat. */
+    private static long heapAfterLastGcMb() {
+        List<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName).toList();
+        com.sun.management.GcInfo latest = null;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!(gc instanceof com.sun.management.GarbageCollectorMXBean sun)) continue;
+            com.sun.management.GcInfo info = sun.getLastGcInfo();
+            if (info != null && (latest == null || info.getEndTime() > latest.getEndTime())) latest = info;
+        }
+        if (latest == null) return -1;
+        return latest.getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().getUsed()).sum() >> 20;
+    }
+
+    private void sampleMemory(List<String> out) {
+        long t0 = System.nanoTime();
+        while (running.get()) {
+            pause(SAMPLE.toMillis());
+            long afterGc = heapAfterLastGcMb();
+            long used = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+            synchronized (out) {
+                out.add(String.format("t=%4d s  heap after last GC %5d MB  heap used %5d MB  RSS %5d MB", (System.nanoTime() - t0) / 1_000_000_000L,
+                        afterGc, used, rssMb()));
+            }
+        }
+    }
+
+    /** The call-center page in a headless Chromium, live through SSE for the whole soak; null without Chromium. */
+    private static Process openDashboard(Path dir, int port) throws Exception {
+        File chromium = new File("/usr/bin/chromium");
+        if (!chromium.canExecute()) return null;
+        Path profile = Files.createDirectories(dir.resolve("chromium"));
+        return new ProcessBuilder(chromium.getPath(), "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
+                "--user-data-dir=" + profile, "http://127.0.0.1:" + port + "/callcenter.html")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+    }
+
+    private static boolean await(Supplier<Counts> counts, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (counts.get().drained()) return true;
+            pause(200);
+        }
+        return false;
+    }
+
+    private static long rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        } catch (Exception e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    private static Thread daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
