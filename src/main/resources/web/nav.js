@@ -42,6 +42,7 @@
   document.getElementById('status').before(who);
   plainFetch('/api/session', { cache: 'no-store' }).then(r => r.json()).then(session => {
     if (session.access === 'tokens' && !session.signed_in) { signIn(); return; }
+    if (session.role) document.body.dataset.role = session.role; // style.css hides controls that need a higher role
     if (!session.signed_in) { who.textContent = 'open access'; who.title = 'no API token exists yet: anyone on this machine may use it'; return; }
     who.textContent = session.name + ' · ' + session.role;
     const out = document.createElement('button');

@@ -98,6 +98,7 @@ class DashboardIT {
             wait.until(b -> b.getCurrentUrl().endsWith("/callcenter.html?date=2026-03-02"));
             wait.until(b -> b.findElement(By.cssSelector("[data-testid=who]")).getText().startsWith("wallboard · viewer"));
             assertThat(browser.manage().getCookieNamed(AccessControl.COOKIE).isHttpOnly()).isTrue();
+            assertThat(browser.findElement(By.cssSelector("[data-testid=reset]")).isDisplayed()).as("a viewer is not offered Reset").isFalse();
             Files.write(Path.of("target", "signed-in.png"), browser.getScreenshotAs(OutputType.BYTES));
 
             browser.findElement(By.cssSelector("[data-testid=sign-out]")).click();
