@@ -58,6 +58,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.staticFiles.enableWebjars(); // uPlot for the dashboard's charts, from the jar
             config.useVirtualThreads = false;
+            RequestBodyLimit.install(config, sb.settings().maxBodyBytes());
         });
         new HealthRoutes(sb, stats).register(app);
         new IngestRoutes(sb, stats).register(app);
