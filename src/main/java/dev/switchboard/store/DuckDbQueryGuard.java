@@ -26,14 +26,17 @@ import java.util.Set;
  *       or show the engine's settings and secrets (duckdb_settings, duckdb_secrets …);</li>
  *   <li>scalar, aggregate and window functions must already be in the engine's catalog, so none makes
  *       DuckDB install or load an extension, and none may be in {@link #DENIED_FUNCTIONS}: functions
- *       that change state (nextval, setseed) or read settings and variables (current_setting, getvariable).</li>
+ *       that change state (nextval, setseed, write_log), read settings and variables (current_setting, getvariable)
+ *       or bind SQL given as text (json_serialize_plan, whose binding of read_csv would read the file).</li>
  * </ul>
  */
 final class DuckDbQueryGuard {
     static final Set<String> TABLE_FUNCTIONS = Set.of("range", "generate_series", "unnest");
     /** Functions the binder handles itself, not listed in duckdb_functions(). */
     private static final Set<String> BINDER_FUNCTIONS = Set.of("unnest", "unlist");
-    static final Set<String> DENIED_FUNCTIONS = Set.of("nextval", "currval", "setseed", "current_setting", "getvariable", "which_secret");
+    static final Set<String> DENIED_FUNCTIONS = Set.of("nextval", "currval", "setseed", "current_setting", "getvariable", "which_secret",
+            // binds SQL given as text (a bind of read_csv already reads the file), writes to the engine's log
+            "json_serialize_plan", "write_log");
     /** The two catalog views that help find one's way in the schema; they list tables and columns only. */
     private static final Set<String> INFORMATION_SCHEMA = Set.of("tables", "columns");
     /** Table references that are not a table, a join, a subquery, a VALUES list, a pivot or an allowed table function. */
@@ -197,7 +200,7 @@ final class DuckDbQueryGuard {
     private void checkFunction(JsonNode call, String kind, String type) {
         String name = lower(call.path("function_name").asText(""));
         if (DENIED_FUNCTIONS.contains(name))
-            throw new QueryRefusedException("the function " + name + "() is not allowed: it changes state or reads settings");
+            throw new QueryRefusedException("the function " + name + "() is not allowed: it changes state, reads settings or runs SQL given as text");
         boolean mustBeKnown = kind.equals("FUNCTION") || type.equals("WINDOW_AGGREGATE");
         if (mustBeKnown && !functions.contains(name) && !BINDER_FUNCTIONS.contains(name))
             throw new QueryRefusedException("unknown function " + name + "(): only the functions built into the engine are allowed");

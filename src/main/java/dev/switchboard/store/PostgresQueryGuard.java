@@ -5,14 +5,16 @@ import java.util.Set;
 
 /**
  * The second line on PostgreSQL, behind the role the query runs as: refuses a query that names one of
- * the functions in {@link #DENIED}. The names are read as the server's lexer reads them (comments,
- * quoted strings, dollar-quoted strings skipped; quoted identifiers compared as written), so a name
- * inside a string literal or a comment does not count, and a quoted one does.
+ * the functions in {@link #DENIED} or the system tables in {@link #DENIED_TABLES}. The names are read as
+ * the server's lexer reads them (comments, quoted strings, dollar-quoted strings skipped; quoted
+ * identifiers compared as written), so a name inside a string literal or a comment does not count, and
+ * a quoted one does.
  *
  * <p>The role (pg_read_all_data) already refuses most of these; the list matters for those it cannot:
  * {@code set_config('role', …)} would switch back to the connecting user when that user is a superuser,
  * and the functions that run SQL text ({@code query_to_xml}, {@code ts_stat} …) would run that text
- * after such a switch. The others are listed so that the refusal says plainly what was refused.
+ * after such a switch; and the role reads every table, pg_authid's password hashes too. The others are
+ * listed so that the refusal says plainly what was refused.
  */
 final class PostgresQueryGuard {
     static final Set<String> DENIED = Set.of(
@@ -28,6 +30,9 @@ final class PostgresQueryGuard {
             "nextval", "setval", "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_rotate_logfile",
             "pg_switch_wal", "pg_create_restore_point", "pg_promote", "pg_notify", "pg_logical_emit_message",
             "pg_advisory_lock", "pg_advisory_xact_lock", "pg_try_advisory_lock", "pg_try_advisory_xact_lock");
+
+    /** System tables the role may read (pg_read_all_data reads every table) that hold secrets: password hashes, user mappings' options. */
+    static final Set<String> DENIED_TABLES = Set.of("pg_authid", "pg_shadow", "pg_user_mapping", "pg_user_mappings");
 
     private PostgresQueryGuard() {}
 
@@ -66,6 +71,8 @@ final class PostgresQueryGuard {
     }
 
     private static void deny(String name) {
+        if (DENIED_TABLES.contains(name))
+            throw new QueryRefusedException("the system table " + name + " is not readable in the query console: it holds secrets");
         if (DENIED.contains(name))
             throw new QueryRefusedException("the function " + name + "() is not allowed in the query console");
     }

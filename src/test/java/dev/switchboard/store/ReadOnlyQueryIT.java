@@ -243,6 +243,9 @@ class ReadOnlyQueryIT {
                 {"SELECT nextval('customer_id_seq')", "nextval() is not allowed"},
                 {"SELECT main.NEXTVAL('customer_id_seq')", "nextval() is not allowed"},
                 {"SELECT setseed(0.5)", "setseed() is not allowed"},
+                {"SELECT json_serialize_plan('SELECT * FROM read_text(''" + secret + "'')')", "json_serialize_plan() is not allowed"},
+                {"SELECT write_log('x')", "write_log() is not allowed"},
+                {"SELECT list_transform([1], x -> nextval('customer_id_seq'))", "nextval() is not allowed"},
                 {"SELECT st_point(1, 2)", "unknown function st_point()"},
                 {"COPY cdr TO '" + out + "'", "'COPY' is refused"},
                 {"COPY (SELECT 1) TO '" + out + "' (FORMAT csv)", "'COPY' is refused"},
@@ -279,6 +282,9 @@ class ReadOnlyQueryIT {
                 {"SELECT 1; COPY cdr TO '" + out + "'", "exactly one statement"},
                 // Past the name check, the role stops what it must: the server's own refusal.
                 {"SELECT pg_current_logfile()", "permission denied"},
+                {"SELECT current_setting('data_directory')", "pg_read_all_settings"},
+                {"SELECT rolname, rolpassword FROM pg_authid", "pg_authid is not readable"},
+                {"SELECT * FROM pg_catalog.\"pg_shadow\"", "pg_shadow is not readable"},
                 {"SELECT pg_stat_file('" + secret + "')", "pg_stat_file() is not allowed"},
         }) cases.add(Arguments.of(Dialect.POSTGRES, c[0], c[1]));
         return cases.stream();
