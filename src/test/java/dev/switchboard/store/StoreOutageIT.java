@@ -1,6 +1,7 @@
 package dev.switchboard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.app.Switchboard;
@@ -19,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,10 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
  * retries with backoff, {@code /health} answers 503 with the store part DOWN, and once the database is
  * back the sink catches up, storing exactly the clean records sent, none lost and none twice.
  *
- * <p>PostgreSQL only (when {@code SWITCHBOARD_TEST_PG} is set): Switchboard talks to it through a TCP
- * proxy in this test that can cut every open connection (reset) and refuse new ones, as a database
- * restart or a network fault does. DuckDB has no such fault to reproduce: its file is opened by this
- * process itself and stays open (deleting or renaming it does not affect the open file).
+ * <p>PostgreSQL (when {@code SWITCHBOARD_TEST_PG} is set): Switchboard talks to it through a TCP proxy
+ * in this test that can cut every open connection (reset) and refuse new ones, as a database restart or
+ * a network fault does. DuckDB: its file is opened by this process and stays open (deleting or renaming
+ * it changes nothing), so the fault is a full disk; that variant is disabled, as the sink does not yet
+ * recover from it (see its reason).
  */
 class StoreOutageIT {
     private static final Duration OUTAGE = Duration.ofSeconds(10);
@@ -56,46 +60,116 @@ class StoreOutageIT {
 
     @Test
     @Timeout(90)
-    void theSinkRetriesThroughAnOutageAndCatchesUpWithoutLossOrDoubles() throws Exception {
+    void theSinkRetriesThroughAPostgresOutageAndCatchesUpWithoutLossOrDoubles() throws Exception {
         try (StoreFixtures.TestStore store = StoreFixtures.fresh(Dialect.POSTGRES, dir); CuttableProxy proxy = CuttableProxy.to("127.0.0.1", pgPort(store.url()))) {
             String proxied = store.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
-            Map<String, String> flags = new HashMap<>(Map.of("data", dir.resolve("data").toString(), "roles", "ingest,stream,store,web",
-                    "db", proxied, "zone", "UTC", "marketing-live-days", "0", "sink-linger", "100ms"));
-            Settings settings = Settings.resolve(flags, Map.of());
-            try (Switchboard sb = Switchboard.start(settings); WebServer web = new WebServer(sb).start("127.0.0.1", 0)) {
-                String health = "http://127.0.0.1:" + web.port() + "/health";
-                List<String> before = ids("a", 100);
-                ingest(sb, "before", before);
-                awaitStored(store, before.size(), Duration.ofSeconds(30));
-                assertThat(get(health).statusCode()).isEqualTo(200);
-
-                long cutAt = System.nanoTime();
-                proxy.cut();
-                List<String> during = ids("b", 100);
-                ingest(sb, "during", during);
-                HttpResponse<String> down = await(health, r -> r.statusCode() == 503, Duration.ofSeconds(20));
-                JsonNode body = Json.MAPPER.readTree(down.body());
-                assertThat(body.path("status").asText()).isEqualTo("DOWN");
-                assertThat(body.path("parts").path("store").asText()).startsWith("DOWN");
-                Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - cutAt).toMillis()));
-                assertThat(get(health).statusCode()).as("still down after %s", OUTAGE).isEqualTo(503);
+            outage(proxied, sb -> storedIds(store), proxy::cut, () -> {
                 // Retried with backoff (200 ms doubling to 10 s): a handful of attempts in ten seconds, not one every 200 ms.
                 assertThat(proxy.refused()).as("connection attempts while cut").isBetween(3, 15);
-                assertThat(storedIds(store)).hasSize(before.size());
                 proxy.restore();
+            });
+        }
+    }
 
-                List<String> after = ids("c", 50);
-                ingest(sb, "after", after);
-                Set<String> expected = new TreeSet<>();
-                expected.addAll(before);
-                expected.addAll(during);
-                expected.addAll(after);
-                awaitStored(store, expected.size(), Duration.ofSeconds(30));
-                assertThat(await(health, r -> r.statusCode() == 200, Duration.ofSeconds(10)).body()).contains("\"store\":\"UP\"");
-                List<String> stored = storedIds(store);
-                assertThat(stored).hasSize(expected.size());
-                assertThat(new TreeSet<>(stored)).isEqualTo(expected);
+    /**
+     * DuckDB: the file's disk fills up (a small tmpfs holding only the database file, filled by another
+     * file), so every write fails with "No space left on device" until the other file is deleted. Needs
+     * root and mount; skipped where tmpfs cannot be mounted.
+     */
+    @Test
+    @Timeout(90)
+    @org.junit.jupiter.api.Disabled("fails today: under DuckDB 1.4.1 the sink does not recover from a full disk in-process. The first failed "
+            + "commit ('No space left on device' on the WAL) is followed by 'cannot rollback - no transaction is active', and every retry "
+            + "after it, also once the disk has space again, by 'Duplicate key \"id: b-1\" violates primary key constraint' although "
+            + "the row is not stored. RowWriter alone (StoreFixtures.write, no sink) shows the same on a full disk; a plain INSERT … "
+            + "ON CONFLICT DO NOTHING of the same keys into a one-key table recovers. So RowWriter's DuckDB path (appender into a staging "
+            + "table, INSERT … SELECT … ON CONFLICT) or the cdr table's schema is the place to look. Enable this test to reproduce.")
+    void theSinkRetriesThroughAFullDiskUnderDuckDbAndCatchesUpWithoutLossOrDoubles() throws Exception {
+        Path disk = Files.createDirectories(dir.resolve("small-disk"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", disk.toString()).redirectErrorStream(true).start();
+        assumeTrue(mount.waitFor(10, TimeUnit.SECONDS) && mount.exitValue() == 0, "cannot mount a tmpfs here (needs root): DuckDB disk-full variant skipped");
+        Path filler = disk.resolve("filler");
+        try {
+            outage("jdbc:duckdb:" + disk.resolve("history.duckdb"), sb -> sb.database().orElseThrow().read("ids", c -> {
+                List<String> ids = new ArrayList<>();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM cdr ORDER BY id")) {
+                    while (rs.next()) ids.add(rs.getString(1));
+                }
+                return ids;
+            }), () -> fill(filler), () -> {
+                try {
+                    Files.delete(filler);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } finally {
+            new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    interface Rows {
+        List<String> ids(Switchboard sb) throws Exception;
+    }
+
+    /**
+     * The outage story on a store: records stored, the fault, records sent during it, /health 503 with
+     * the store DOWN for the whole outage, the fault lifted, more records, and then every record stored once.
+     */
+    private void outage(String db, Rows rows, Runnable fault, Runnable lift) throws Exception {
+        Map<String, String> flags = new HashMap<>(Map.of("data", dir.resolve("data").toString(), "roles", "ingest,stream,store,web",
+                "db", db, "zone", "UTC", "marketing-live-days", "0", "sink-linger", "100ms"));
+        Settings settings = Settings.resolve(flags, Map.of());
+        try (Switchboard sb = Switchboard.start(settings); WebServer web = new WebServer(sb).start("127.0.0.1", 0)) {
+            String health = "http://127.0.0.1:" + web.port() + "/health";
+            List<String> before = ids("a", 100);
+            ingest(sb, "before", before);
+            awaitStored(sb, rows, before.size(), Duration.ofSeconds(30));
+            assertThat(get(health).statusCode()).isEqualTo(200);
+
+            long cutAt = System.nanoTime();
+            fault.run();
+            List<String> during = ids("b", 100);
+            ingest(sb, "during", during);
+            HttpResponse<String> down = await(health, r -> r.statusCode() == 503, Duration.ofSeconds(20));
+            JsonNode body = Json.MAPPER.readTree(down.body());
+            assertThat(body.path("status").asText()).isEqualTo("DOWN");
+            assertThat(body.path("parts").path("store").asText()).startsWith("DOWN");
+            Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - cutAt).toMillis()));
+            assertThat(get(health).statusCode()).as("still down after %s", OUTAGE).isEqualTo(503);
+            assertThat(rows.ids(sb)).hasSize(before.size());
+            lift.run();
+
+            List<String> after = ids("c", 50);
+            ingest(sb, "after", after);
+            Set<String> expected = new TreeSet<>();
+            expected.addAll(before);
+            expected.addAll(during);
+            expected.addAll(after);
+            awaitStored(sb, rows, expected.size(), Duration.ofSeconds(30));
+            assertThat(await(health, r -> r.statusCode() == 200, Duration.ofSeconds(10)).body()).contains("\"store\":\"UP\"");
+            List<String> stored = rows.ids(sb);
+            assertThat(stored).hasSize(expected.size());
+            assertThat(new TreeSet<>(stored)).isEqualTo(expected);
+        }
+    }
+
+    /** Fills the file's disk to the last byte. */
+    private static void fill(Path filler) {
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            for (int chunk = 1 << 20; chunk >= 512; chunk /= 4) {
+                byte[] bytes = new byte[chunk];
+                try {
+                    while (true) {
+                        out.write(bytes);
+                        out.flush();
+                    }
+                } catch (IOException full) {
+                    // next, smaller chunks
+                }
             }
+        } catch (IOException e) {
+            // the disk is full: closing may fail to write what is buffered
         }
     }
 
@@ -130,10 +204,10 @@ class StoreOutageIT {
         return ids;
     }
 
-    private static void awaitStored(StoreFixtures.TestStore store, int n, Duration patience) throws Exception {
+    private static void awaitStored(Switchboard sb, Rows rows, int n, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            int stored = storedIds(store).size();
+            int stored = rows.ids(sb).size();
             if (stored >= n) return;
             assertThat(System.nanoTime()).as("%d of %d rows stored in time", stored, n).isLessThan(deadline);
             Thread.sleep(200);
