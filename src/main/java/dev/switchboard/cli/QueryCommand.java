@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.platform.InstanceLock;
 import dev.switchboard.platform.Json;
 import dev.switchboard.platform.Settings;
+import dev.switchboard.platform.SettingsSpec;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
 import dev.switchboard.store.QueryRefusedException;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Answer one read-only SQL query from the history store (tables cdr, cdr_error, call, call_error, bill, tariff tables, customer…).",
-                "Writes (INSERT, UPDATE, DELETE, DDL, ATTACH, COPY …) are refused.",
+                "Writes (INSERT, UPDATE, DELETE, DDL, ATTACH, COPY …), files and settings are refused; a query stops after query-timeout.",
                 "Talks to the running process over HTTP when the data folder is in use."})
 final class QueryCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
@@ -65,7 +66,7 @@ final class QueryCommand implements Callable<Integer> {
             if (!Files.exists(file)) throw new UserError("no history yet at " + file + " (ingest something first, or give --data)");
         }
         try (Database db = Database.openReadOnly(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
-            return ReadOnlyQuery.run(db, sql, limit);
+            return ReadOnlyQuery.run(db, sql, limit, settings.get(SettingsSpec.QUERY_TIMEOUT));
         } catch (QueryRefusedException e) {
             throw new UserError(e.getMessage());
         }

@@ -90,13 +90,22 @@ public final class IngestService {
 
     /** HTTP bodies: a JSON document for {@code application/json}, lines for NDJSON, CSV by header. */
     public Receipt ingestBody(String kind, String format, String contentType, String source, InputStream body) throws IOException {
+        return ingestBody(kind, format, contentType, source, body, Long.MAX_VALUE);
+    }
+
+    /**
+     * A body of at most {@code maxRecords} records (accepted or rejected), all or nothing: its records
+     * are held until the body ends and produced only then, so a body over the limit fails with
+     * {@link TooManyRecordsException} as soon as the record after the limit is read, with nothing produced.
+     */
+    public Receipt ingestBody(String kind, String format, String contentType, String source, InputStream body, long maxRecords) throws IOException {
         boolean jsonDocument = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
-        return ingest(kind, format, source, body, jsonDocument);
+        return ingest(kind, format, source, body, jsonDocument, maxRecords);
     }
 
     /** Files: NDJSON or a JSON array for cdr-json, CSV with optional header for cdr-csv, Master.csv lines for asterisk-cdr. */
     public Receipt ingestFile(String kind, String format, String source, InputStream file) throws IOException {
-        return ingest(kind, format, source, file, false);
+        return ingest(kind, format, source, file, false, Long.MAX_VALUE);
     }
 
     /** One record from inside the process (the live generators). */
@@ -110,21 +119,23 @@ public final class IngestService {
         producer.send(rawTopic(kind), kind.equals(ContactTopics.KIND) ? source : null, new RawRecord(source, format, clock.instant(), payload));
     }
 
-    private Receipt ingest(String kind, String format, String source, InputStream in, boolean jsonDocument) throws IOException {
+    private Receipt ingest(String kind, String format, String source, InputStream in, boolean jsonDocument, long maxRecords) throws IOException {
         String topic = rawTopic(kind);
         // Contact records of one body or file keep its order (one partition): a late older version stays late.
         String key = kind.equals(ContactTopics.KIND) ? source : null;
         List<String> rejections = new ArrayList<>();
         long[] counts = new long[2];
+        Outbox outbox = new Outbox(maxRecords);
         FrameSink sink = new FrameSink() {
             @Override
             public void accept(String payload) {
-                producer.send(topic, key, new RawRecord(source, format, clock.instant(), payload));
+                outbox.send(topic, key, new RawRecord(source, format, clock.instant(), payload));
                 counts[0]++;
             }
 
             @Override
             public void reject(long recordNumber, String why) {
+                outbox.count();
                 counts[1]++;
                 if (rejections.size() < KEPT_REJECTIONS) rejections.add("record " + recordNumber + ": " + why);
             }
@@ -132,22 +143,22 @@ public final class IngestService {
         if (kind.equals(ContactTopics.KIND)) {
             // One per line, pretty-printed, concatenated (as Firehose writes them) or an array, whatever the content type.
             framing.jsonObjects(in, sink);
-            producer.flush();
+            outbox.flush();
             return new Receipt(source, counts[0], counts[1], rejections);
         }
         if (kind.equals(IvrTopics.KIND)) {
             // NDJSON, or sessions pretty-printed (one object over many lines): then framed by braces.
             if (jsonDocument) framing.jsonDocument(in, sink);
             else framing.jsonLinesOrObjects(in, sink);
-            producer.flush();
+            outbox.flush();
             return new Receipt(source, counts[0], counts[1], rejections);
         }
         if (kind.equals(CallTopics.KIND)) {
             frameCalls(CallFormat.byName(format).orElseThrow(), in, jsonDocument, sink, (f, payload) -> {
-                producer.send(topic, new RawRecord(source, f, clock.instant(), payload));
+                outbox.send(topic, null, new RawRecord(source, f, clock.instant(), payload));
                 counts[0]++;
             });
-            producer.flush();
+            outbox.flush();
             return new Receipt(source, counts[0], counts[1], rejections);
         }
         CdrFormat cdrFormat = CdrFormat.byName(format).orElseThrow();
@@ -159,8 +170,40 @@ public final class IngestService {
             case CDR_CSV -> framing.cdrCsv(in, sink);
             case ASTERISK_CDR -> framing.lines(in, sink);
         }
-        producer.flush();
+        outbox.flush();
         return new Receipt(source, counts[0], counts[1], rejections);
+    }
+
+    private record Held(String topic, String key, RawRecord record) {}
+
+    /**
+     * Sends records as they come when there is no record limit (files, streamed whatever their size);
+     * under a limit, holds them until the body ends, so a body over the limit sends nothing.
+     */
+    private final class Outbox {
+        private final long maxRecords;
+        private final List<Held> held = new ArrayList<>();
+        private long records;
+
+        Outbox(long maxRecords) {
+            this.maxRecords = maxRecords;
+        }
+
+        void send(String topic, String key, RawRecord record) {
+            count();
+            if (maxRecords == Long.MAX_VALUE) producer.send(topic, key, record);
+            else held.add(new Held(topic, key, record));
+        }
+
+        void count() {
+            if (++records > maxRecords) throw new TooManyRecordsException(maxRecords);
+        }
+
+        void flush() {
+            for (Held h : held) producer.send(h.topic(), h.key(), h.record());
+            held.clear();
+            producer.flush();
+        }
     }
 
     /**

@@ -38,6 +38,10 @@ public final class SettingsSpec {
     public static final Setting<Duration> SINK_LINGER = duration("sink-linger", "500ms", "longest wait to fill a SQL batch");
     public static final Setting<Integer> MAX_RECORD_BYTES = integer("max-record-bytes", "65536", 256, 1 << 20, "longest accepted single record; longer ones are rejected at the edge");
     public static final Setting<Long> MAX_BODY_BYTES = longInteger("max-body-bytes", "67108864", 1, Long.MAX_VALUE, "largest accepted HTTP request body");
+    public static final Setting<Integer> MAX_RECORDS_PER_REQUEST = integer("max-records-per-request", "100000", 1, Integer.MAX_VALUE,
+            "most records accepted in one ingest request (413 beyond: split the input)");
+    public static final Setting<Duration> QUERY_TIMEOUT = duration("query-timeout", "30s", Duration.ofMillis(1), Duration.ofHours(1),
+            "longest run of one query-console query (/api/query, switchboard query); stopped beyond");
     public static final Setting<Duration> SERVICE_LEVEL_THRESHOLD = duration("service-level-threshold", "20s", Duration.ZERO,
             Duration.ofHours(1), "a call answered (or abandoned) within this wait counts as within service level");
     public static final Setting<Duration> SHORT_ABANDON = duration("short-abandon", "5s", Duration.ZERO, Duration.ofHours(1),
@@ -61,7 +65,7 @@ public final class SettingsSpec {
 
     public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, KAFKA_PORT, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
             PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, STREAM_THREADS, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
-            EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES,
+            EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES, MAX_RECORDS_PER_REQUEST, QUERY_TIMEOUT,
             SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED, MARKETING_LIVE_DAYS, MODEL_RETRAIN_EVERY, MODEL_SIMULATED, CUSTOMER_KEY, TOKEN, REQUESTS_PER_SECOND);
 
     private SettingsSpec() {}

@@ -3,7 +3,9 @@ package dev.switchboard.web;
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.ingest.IngestService;
 import dev.switchboard.ingest.Receipt;
+import dev.switchboard.ingest.TooManyRecordsException;
 import dev.switchboard.mediation.Counts;
+import dev.switchboard.platform.SettingsSpec;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -16,6 +18,7 @@ import java.util.UUID;
  * {@code POST /api/ingest/{kind}}: a JSON array or object ({@code application/json}), NDJSON
  * ({@code application/x-ndjson}) or CSV ({@code text/csv}); {@code ?format=} names the wire format
  * explicitly (e.g. {@code asterisk-cdr}), {@code ?source=} tags the records for per-source accounting.
+ * A body holds at most {@code max-records-per-request} records (413 beyond, nothing ingested).
  * {@code GET /api/ingest/status?source=…&sent=N} tells when those records are accounted for and stored.
  */
 final class IngestRoutes {
@@ -42,7 +45,10 @@ final class IngestRoutes {
         if (ctx.contentLength() == 0) throw new dev.switchboard.ingest.BadBodyException("the body is empty");
         Receipt receipt;
         try (InputStream body = new LimitedInputStream(ctx.bodyInputStream(), sb.settings().maxBodyBytes())) {
-            receipt = ingest.ingestBody(kind, format, ctx.contentType(), source, body);
+            receipt = ingest.ingestBody(kind, format, ctx.contentType(), source, body, sb.settings().get(SettingsSpec.MAX_RECORDS_PER_REQUEST));
+        } catch (TooManyRecordsException e) {
+            WebServer.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too many records", e.getMessage());
+            return;
         }
         if (receipt.accepted() == 0 && receipt.rejected() == 0) throw new dev.switchboard.ingest.BadBodyException("the body holds no records");
         ctx.status(HttpStatus.ACCEPTED).json(receipt);

@@ -35,7 +35,7 @@ final class LimitedInputStream extends FilterInputStream {
 
     static final class BodyTooLargeException extends RuntimeException {
         BodyTooLargeException(long limit) {
-            super("the body is larger than " + limit + " bytes");
+            super(RequestBodyLimit.message(limit));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.platform.Json;
+import dev.switchboard.platform.SettingsSpec;
 import dev.switchboard.store.QueryResult;
 import dev.switchboard.store.ReadOnlyQuery;
 import io.javalin.Javalin;
@@ -35,7 +36,7 @@ final class QueryRoutes {
     private void answer(Context ctx, String sql) {
         var db = sb.database().orElseThrow(() -> new IllegalArgumentException("this process has no history store"));
         int limit = ctx.queryParamAsClass("limit", Integer.class).check(n -> n > 0 && n <= MAX_ROWS, "1.." + MAX_ROWS).getOrDefault(MAX_ROWS);
-        QueryResult result = ReadOnlyQuery.run(db, sql, limit);
+        QueryResult result = ReadOnlyQuery.run(db, sql, limit, sb.settings().get(SettingsSpec.QUERY_TIMEOUT));
         ctx.json(result);
     }
 }

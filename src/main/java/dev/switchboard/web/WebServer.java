@@ -66,6 +66,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.staticFiles.enableWebjars(); // uPlot for the dashboard's charts, from the jar
             config.useVirtualThreads = false;
+            RequestBodyLimit.install(config, sb.settings().maxBodyBytes());
         });
         access.register(app); // first: it checks every request before any handler
         new HealthRoutes(sb, stats).register(app);
