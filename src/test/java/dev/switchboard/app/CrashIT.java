@@ -47,15 +47,16 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The number of CDRs is the system property {@code switchboard.crash.cdrs} (default {@value #DEFAULT_COUNT},
  * which fits this test's time budget on a 2-core machine); the issue's million is
- * {@code mvn verify -Dit.test=CrashIT -Dswitchboard.crash.cdrs=1000000} (see docs/TESTING.md).
+ * {@code mvn verify -Dit.test=CrashIT -Dswitchboard.crash.cdrs=1000000} (see docs/FAULTS.md).
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 60, unit = TimeUnit.MINUTES) // a backstop for -Dswitchboard.crash.cdrs=1000000; every wait below has its own limit
 class CrashIT {
     static final int DEFAULT_COUNT = 50_000;
     private static final int COUNT = Integer.getInteger("switchboard.crash.cdrs", DEFAULT_COUNT);
     private static final int CHUNK = 5_000;
     private static final String SOURCE = "crash";
-    private static final Duration PHASE_LIMIT = Duration.ofMinutes(5);
+    /** The longest wait of one phase: grows with the count (a loaded 2-core machine mediated and stored 700 to 2,000 CDRs a second). */
+    private static final Duration PHASE_LIMIT = Duration.ofMinutes(5).plusSeconds(COUNT / 1_000);
 
     @TempDir Path dir;
     private SwitchboardProcess process;
@@ -91,7 +92,7 @@ class CrashIT {
         awaitTrue("chunk " + quarter + " acknowledged", () -> sender.acknowledged.get() >= quarter || sender.failure.get() != null);
         killAndRestart(data, port, 1, "chunks acknowledged " + sender.acknowledged.get() + "/" + expected.chunks.size() + ", counters " + cdrCounts(api));
         // 2: while mediation works through the backlog (and the client goes on sending), once it has taken a tenth of the CDRs more.
-        long inAtStart = cdrIn(api);
+        long inAtStart = await("the counters answered", () -> cdrIn(api));
         awaitTrue("mediation under way", () -> cdrIn(api) >= inAtStart + COUNT / 10 || sender.failure.get() != null);
         killAndRestart(data, port, 2, "chunks acknowledged " + sender.acknowledged.get() + "/" + expected.chunks.size() + ", counters " + cdrCounts(api));
         // 3: once the client is done, while the store sink catches up (some rows stored, more to come).
@@ -286,7 +287,7 @@ class CrashIT {
 
         @Override
         public void run() {
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            long deadline = System.nanoTime() + PHASE_LIMIT.multipliedBy(3).toNanos();
             try {
                 for (int i = 0; i < chunks.size(); i++) {
                     while (true) {
