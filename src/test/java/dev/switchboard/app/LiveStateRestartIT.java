@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class LiveStateRestartIT {
-    private static final int ANSWERED = 120, ABANDONED = 40, WAITING = 12, RECENT_ANSWERED = 9, RECENT_ABANDONED = 4;
+    static final int ANSWERED = 120, ABANDONED = 40, WAITING = 12, RECENT_ANSWERED = 9, RECENT_ABANDONED = 4;
     private static final int CDRS = 3_000;
     @TempDir Path dir;
     private SwitchboardProcess process;
@@ -53,10 +53,7 @@ class LiveStateRestartIT {
     @Test
     void theLiveFiguresAfterARestartEqualThoseBefore() throws Exception {
         Instant now = Instant.now();
-        // A zone where it is about noon now, so that today holds the whole feed (the last 90 minutes) whenever the test runs.
-        // (An Etc/GMT zone, whose sign is POSIX's, the other way round: serve refuses an offset id such as -06:00 at start.)
-        int hours = 12 - now.atOffset(ZoneOffset.UTC).getHour();
-        ZoneId zone = ZoneId.of(hours == 0 ? "Etc/GMT" : "Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours));
+        ZoneId zone = noonZone(now);
         Path data = dir.resolve("data");
         int port = SwitchboardProcess.freePort();
         String[] settings = {"--zone", zone.getId()};
@@ -94,6 +91,15 @@ class LiveStateRestartIT {
         // After a kill the transactions open at that moment are aborted and done again: the same figures once that is done.
         Map<String, JsonNode> afterKill = awaitSame(before, api);
         assertSame(before, afterKill, "after kill -9 and start");
+    }
+
+    /**
+     * A zone where it is about noon now, so that today holds the whole feed (the last 90 minutes) whenever the test runs:
+     * an Etc/GMT zone, whose sign is POSIX's, the other way round (serve refuses an offset id such as -06:00 at start).
+     */
+    static ZoneId noonZone(Instant now) {
+        int hours = 12 - now.atOffset(ZoneOffset.UTC).getHour();
+        return ZoneId.of(hours == 0 ? "Etc/GMT" : "Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours));
     }
 
     /** The figures once two reads a second apart agree (the store sink and the live metrics have caught up). */
@@ -194,7 +200,7 @@ class LiveStateRestartIT {
      * Calls of the last 90 minutes: answered (and ended) and abandoned ones, a few of them within the last 3 minutes
      * (in the trailing window), and calls still waiting, queued 1 to 5 minutes ago.
      */
-    private static String callEvents(Instant now) {
+    static String callEvents(Instant now) {
         Random random = new Random(11);
         StringBuilder out = new StringBuilder();
         String[] queues = {"sales", "support"};
