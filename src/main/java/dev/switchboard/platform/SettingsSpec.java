@@ -19,7 +19,7 @@ public final class SettingsSpec {
     public static final Setting<String> ROLES = text("roles", "all", "subsystems to run: ingest,stream,store,web,generate or all");
     public static final Setting<String> BIND = text("bind", "127.0.0.1", "address the web server listens on");
     public static final Setting<Integer> PORT = integer("port", "8080", 0, 65535, "web server port (0 picks a free one)");
-    public static final Setting<ZoneId> ZONE = new Setting<>("zone", ZoneId.systemDefault().getId(), ZoneId::of, false, "zone for 'today', midnight and hours of day, and for local PBX timestamps");
+    public static final Setting<ZoneId> ZONE = new Setting<>("zone", ZoneId.systemDefault().getId(), SettingsSpec::zone, false, "zone for 'today', midnight and hours of day, and for local PBX timestamps");
     public static final Setting<String> REGION = text("region", "US", "default region (ISO country) for phone numbers written without +");
     public static final Setting<Integer> PARTITIONS = integer("partitions", "2", 1, 1024, "partitions of topics created at start");
     public static final Setting<Integer> REPLICATION = integer("replication", "0", 0, 16, "replication factor of topics; 0 means 1 embedded, 3 external");
@@ -69,6 +69,22 @@ public final class SettingsSpec {
             SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED, MARKETING_LIVE_DAYS, MODEL_RETRAIN_EVERY, MODEL_SIMULATED, CUSTOMER_KEY, TOKEN, REQUESTS_PER_SECOND);
 
     private SettingsSpec() {}
+
+    /**
+     * A zone by region id (Europe/Paris, UTC, Etc/GMT+6). A fixed offset written as such (-06:00, UTC+02:00) is
+     * taken as the Etc/GMT zone of the same offset when it is whole hours, because the SQL engines' time-zone
+     * names do not all read offsets, and the same way; a fraction of an hour must be given as a region.
+     */
+    static ZoneId zone(String text) {
+        ZoneId zone = ZoneId.of(text.strip());
+        if (!(zone.normalized() instanceof java.time.ZoneOffset offset) || zone.getId().startsWith("Etc/") || zone.getId().equals("UTC")
+                || zone.getId().equals("GMT") || zone.getId().equals("Z")) return zone.getId().equals("Z") ? ZoneId.of("UTC") : zone;
+        int seconds = offset.getTotalSeconds();
+        if (seconds % 3600 != 0)
+            throw new IllegalArgumentException("the offset " + text.strip() + " is not whole hours: give the region, e.g. Asia/Kolkata");
+        int hours = seconds / 3600;
+        return ZoneId.of(hours == 0 ? "UTC" : "Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours)); // Etc/GMT signs are inverted
+    }
 
     public static Optional<Setting<?>> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

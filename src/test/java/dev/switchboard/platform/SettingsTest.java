@@ -223,6 +223,21 @@ class SettingsTest {
         assertThat(s.dedupTtl()).isEqualTo(Duration.ofSeconds(30));
     }
 
+    /** Fixed offsets become the Etc/GMT zone of the same offset (the SQL engines read those names alike); not whole hours is refused. */
+    @Test
+    void zoneOffsetsBecomeEtcZonesAndFractionsOfAnHourAreRefused() {
+        assertThat(Settings.resolve(flags("zone", "-06:00"), NO_ENV).zone()).isEqualTo(ZoneId.of("Etc/GMT+6"));
+        assertThat(Settings.resolve(flags("zone", "UTC+02:00"), NO_ENV).zone()).isEqualTo(ZoneId.of("Etc/GMT-2"));
+        assertThat(Settings.resolve(flags("zone", "+00:00"), NO_ENV).zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(Settings.resolve(flags("zone", "Z"), NO_ENV).zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(Settings.resolve(flags("zone", "Etc/GMT+6"), NO_ENV).zone()).isEqualTo(ZoneId.of("Etc/GMT+6"));
+        for (String z : new String[] {"-06:00", "Etc/GMT+6", "UTC", "Europe/Paris"})
+            assertThat(Settings.resolve(flags("zone", z), NO_ENV).zone().getRules().getOffset(java.time.Instant.EPOCH))
+                    .isEqualTo(ZoneId.of(z).getRules().getOffset(java.time.Instant.EPOCH));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.resolve(flags("zone", "+05:30"), NO_ENV))
+                .hasMessageContaining("not whole hours");
+    }
+
     // ---- durations ----
 
     @ParameterizedTest(name = "{0}")
