@@ -1,0 +1,116 @@
+package dev.switchboard.ingest;
+
+import static dev.switchboard.badinput.BadInputs.within;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.badinput.BadInputs;
+import dev.switchboard.platform.Json;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * The bad-input campaign on ingest framing (JSON array, JSON document, NDJSON, concatenated JSON objects,
+ * lines, CDR CSV): whatever the body, framing hands on payloads within the record limit and rejections
+ * with a reason, or refuses the whole body with {@link BadBodyException} (a 400 at the edge); nothing else
+ * escapes, nothing hangs.
+ */
+class FramingBadInputTest {
+    private static final int MAX_RECORD_BYTES = 2_000;
+    private static final Framing FRAMING = new Framing(MAX_RECORD_BYTES);
+
+    private interface Mode {
+        void frame(InputStream in, FrameSink sink) throws IOException;
+    }
+
+    private static final Map<String, Mode> MODES = Map.of(
+            "json", FRAMING::json, "jsonObjects", FRAMING::jsonObjects, "jsonLinesOrObjects", FRAMING::jsonLinesOrObjects,
+            "lines", FRAMING::lines, "cdrCsv", FRAMING::cdrCsv, "jsonDocument", FRAMING::jsonDocument);
+
+    private static final class Frames implements FrameSink {
+        final List<String> payloads = new ArrayList<>();
+        final List<Long> rejected = new ArrayList<>();
+
+        @Override
+        public void accept(String payload) {
+            payloads.add(payload);
+        }
+
+        @Override
+        public void reject(long recordNumber, String why) {
+            assertThat(why).as("a rejection says why").isNotBlank();
+            assertThat(recordNumber).isPositive();
+            rejected.add(recordNumber);
+        }
+    }
+
+    @Property
+    void anyBodyIsFramedOrRefusedAsABadBody(@ForAll("modes") String mode, @ForAll("bodies") byte[] body) {
+        Frames frames = new Frames();
+        String outcome = within(() -> {
+            try {
+                MODES.get(mode).frame(new ByteArrayInputStream(body), frames);
+                return "framed";
+            } catch (BadBodyException e) {
+                assertThat(e.getMessage()).isNotBlank();
+                return "bad body";
+            } catch (IOException e) {
+                throw new AssertionError("an in-memory body cannot fail to read: " + e, e);
+            }
+        });
+        Statistics.label("outcome").collect(outcome);
+        for (String p : frames.payloads)
+            assertThat(p.getBytes(StandardCharsets.UTF_8).length).as("payload within the record limit").isLessThanOrEqualTo(MAX_RECORD_BYTES);
+        assertThat(frames.rejected).doesNotHaveDuplicates();
+    }
+
+    /** Line framing accounts for every non-blank line: taken or rejected, once. */
+    @Property(tries = 200)
+    void everyNonBlankLineIsTakenOrRejected(@ForAll("bodies") byte[] body) throws IOException {
+        Frames frames = new Frames();
+        FRAMING.lines(new ByteArrayInputStream(body), frames);
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        long lines = text.lines().filter(l -> !l.isBlank()).count();
+        assertThat(frames.payloads.size() + frames.rejected.size()).isEqualTo(lines);
+    }
+
+    @Provide
+    Arbitrary<String> modes() {
+        return Arbitraries.of(MODES.keySet());
+    }
+
+    @Provide
+    Arbitrary<byte[]> bodies() {
+        ObjectNode valid = Json.MAPPER.createObjectNode().put("id", "c-1").put("calling_number", "+12015550123")
+                .put("called_number", "+442079460958").put("start_time", "2026-03-01T10:15:30Z").put("duration_sec", 60)
+                .put("type", "VOICE").put("result", "ANSWERED");
+        String csv = "c-1,+12015550123,+442079460958,2026-03-01T10:15:30Z,60,VOICE,ANSWERED,acme";
+        Arbitrary<String> record = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(valid.toString())),
+                Tuple.of(4, BadInputs.badJsonPayloads(valid)), Tuple.of(2, Arbitraries.of(csv)), Tuple.of(2, BadInputs.wrongDelimiter(csv)),
+                Tuple.of(1, BadInputs.truncated(csv)), Tuple.of(1, Arbitraries.strings().ofMinLength(MAX_RECORD_BYTES - 5).ofMaxLength(MAX_RECORD_BYTES + 5)));
+        Arbitrary<String> joined = Combinators.combine(record.list().ofMaxSize(20), Arbitraries.of("\n", "\r\n", ",", "", " ", "\n\n", "\r"))
+                .as((records, sep) -> String.join(sep, records));
+        Arbitrary<String> text = Arbitraries.frequencyOf(Tuple.of(5, joined), Tuple.of(2, joined.map(t -> "[" + t + "]")),
+                Tuple.of(1, joined.map(t -> "\uFEFF" + t)), Tuple.of(1, joined.map(t -> "[" + t)),
+                Tuple.of(1, Arbitraries.of(BadInputs.deepArrays(BadInputs.DEEP), BadInputs.deepObjects(BadInputs.DEEP),
+                        "[" + BadInputs.deepArrays(BadInputs.DEEP) + "]", "\"" + "x".repeat(5_000), "[\"" + "x".repeat(5_000) + "\"]",
+                        "id,calling_number\n\"unclosed,x\n", "\u0000".repeat(3_000), "{".repeat(3_000), "[" + "1,".repeat(3_000) + "1]")));
+        Arbitrary<byte[]> bytes = text.map(t -> t.getBytes(StandardCharsets.UTF_8));
+        return Arbitraries.frequencyOf(Tuple.of(6, bytes), Tuple.of(2, text.flatMap(BadInputs::badBytes)),
+                Tuple.of(1, text.map(t -> t.getBytes(StandardCharsets.UTF_16))), Tuple.of(1, text.map(t -> t.getBytes(StandardCharsets.ISO_8859_1))));
+    }
+}
