@@ -91,12 +91,12 @@ public final class IngestService {
     /** HTTP bodies: a JSON document for {@code application/json}, lines for NDJSON, CSV by header. */
     public Receipt ingestBody(String kind, String format, String contentType, String source, InputStream body) throws IOException {
         boolean jsonDocument = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
-        return ingest(kind, format, source, body, jsonDocument);
+        return ingest(kind, format, source, body, jsonDocument, true);
     }
 
     /** Files: NDJSON or a JSON array for cdr-json, CSV with optional header for cdr-csv, Master.csv lines for asterisk-cdr. */
     public Receipt ingestFile(String kind, String format, String source, InputStream file) throws IOException {
-        return ingest(kind, format, source, file, false);
+        return ingest(kind, format, source, file, false, false);
     }
 
     /** One record from inside the process (the live generators). */
@@ -110,16 +110,22 @@ public final class IngestService {
         producer.send(rawTopic(kind), kind.equals(ContactTopics.KIND) ? source : null, new RawRecord(source, format, clock.instant(), payload));
     }
 
-    private Receipt ingest(String kind, String format, String source, InputStream in, boolean jsonDocument) throws IOException {
+    /**
+     * @param wholeBody hold the records until the whole input is framed, so that an input refused part-way (a body
+     *                  too large, a JSON array broken after some records) publishes nothing, as its 4xx answer says;
+     *                  for HTTP bodies, which max-body-bytes bounds. Files stream, record by record.
+     */
+    private Receipt ingest(String kind, String format, String source, InputStream in, boolean jsonDocument, boolean wholeBody) throws IOException {
         String topic = rawTopic(kind);
         // Contact records of one body or file keep its order (one partition): a late older version stays late.
         String key = kind.equals(ContactTopics.KIND) ? source : null;
+        Outbox out = new Outbox(topic, key, wholeBody);
         List<String> rejections = new ArrayList<>();
         long[] counts = new long[2];
         FrameSink sink = new FrameSink() {
             @Override
             public void accept(String payload) {
-                producer.send(topic, key, new RawRecord(source, format, clock.instant(), payload));
+                out.send(new RawRecord(source, format, clock.instant(), payload));
                 counts[0]++;
             }
 
@@ -132,22 +138,22 @@ public final class IngestService {
         if (kind.equals(ContactTopics.KIND)) {
             // One per line, pretty-printed, concatenated (as Firehose writes them) or an array, whatever the content type.
             framing.jsonObjects(in, sink);
-            producer.flush();
+            out.flush();
             return new Receipt(source, counts[0], counts[1], rejections);
         }
         if (kind.equals(IvrTopics.KIND)) {
             // NDJSON, or sessions pretty-printed (one object over many lines): then framed by braces.
             if (jsonDocument) framing.jsonDocument(in, sink);
             else framing.jsonLinesOrObjects(in, sink);
-            producer.flush();
+            out.flush();
             return new Receipt(source, counts[0], counts[1], rejections);
         }
         if (kind.equals(CallTopics.KIND)) {
             frameCalls(CallFormat.byName(format).orElseThrow(), in, jsonDocument, sink, (f, payload) -> {
-                producer.send(topic, new RawRecord(source, f, clock.instant(), payload));
+                out.send(new RawRecord(source, f, clock.instant(), payload));
                 counts[0]++;
             });
-            producer.flush();
+            out.flush();
             return new Receipt(source, counts[0], counts[1], rejections);
         }
         CdrFormat cdrFormat = CdrFormat.byName(format).orElseThrow();
@@ -159,7 +165,7 @@ public final class IngestService {
             case CDR_CSV -> framing.cdrCsv(in, sink);
             case ASTERISK_CDR -> framing.lines(in, sink);
         }
-        producer.flush();
+        out.flush();
         return new Receipt(source, counts[0], counts[1], rejections);
     }
 
@@ -179,6 +185,33 @@ public final class IngestService {
                 if (item instanceof QueueLogItem.Event e) publish.accept(CallFormat.CALL_JSON.wireName(), Json.write(e.event()));
                 else publish.accept(CallFormat.ASTERISK_QUEUE_LOG.wireName(), ((QueueLogItem.Unusable) item).line());
             });
+        }
+    }
+
+    /** Where one input's records go: straight to the raw topic, or held until the whole input is framed. */
+    private final class Outbox {
+        private final String topic;
+        private final String key;
+        private final List<RawRecord> held;
+
+        Outbox(String topic, String key, boolean hold) {
+            this.topic = topic;
+            this.key = key;
+            this.held = hold ? new ArrayList<>() : null;
+        }
+
+        void send(RawRecord record) {
+            if (held != null) held.add(record);
+            else producer.send(topic, key, record);
+        }
+
+        /** Publishes what was held and waits until every record is acknowledged. */
+        void flush() {
+            if (held != null) {
+                for (RawRecord r : held) producer.send(topic, key, r);
+                held.clear();
+            }
+            producer.flush();
         }
     }
 }
