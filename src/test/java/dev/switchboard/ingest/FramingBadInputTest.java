@@ -2,6 +2,7 @@ package dev.switchboard.ingest;
 
 import static dev.switchboard.badinput.BadInputs.within;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.badinput.BadInputs;
@@ -16,6 +17,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -86,6 +88,20 @@ class FramingBadInputTest {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         long lines = text.lines().filter(l -> !l.isBlank()).count();
         assertThat(frames.payloads.size() + frames.rejected.size()).isEqualTo(lines);
+    }
+
+    /** Found by BadInputIT: UTF-16 without a BOM, taken by Jackson for UTF-32, threw CharConversionException (a 500 at the edge). */
+    @Example
+    void bytesInNoUnicodeEncodingAreABadBody() {
+        byte[] body = "[{\"session_id\":\"s-1\",\"customer_id\":\"c-1\"}]".getBytes(StandardCharsets.UTF_16LE);
+        for (String mode : List.of("json", "jsonObjects", "jsonLinesOrObjects", "jsonDocument"))
+            assertThatCode(() -> {
+                try {
+                    MODES.get(mode).frame(new ByteArrayInputStream(body), new Frames());
+                } catch (BadBodyException expected) {
+                    // refused whole: a 400
+                }
+            }).as(mode).doesNotThrowAnyException();
     }
 
     @Provide
