@@ -32,6 +32,55 @@ class ContactBadInputTest {
         });
     }
 
+    /**
+     * Versioning under bad input: versions of one contact with LastUpdateTimestamps out of range, replays and broken
+     * bodies, in any order. Every input is counted once (error, new, updated, replayed or stale), and the version kept
+     * is the same whatever the order of arrival.
+     */
+    @Property(tries = 100)
+    void versionsOfOneContactAreEachCountedOnceAndTheKeptOneIsOrderFree(@ForAll("versions") java.util.List<String> bodies, @ForAll java.util.Random random) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        ContactVersions.Known kept = fold(bodies, counts);
+        assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).as("every input counted once: %s", counts).isEqualTo(bodies.size());
+        assertThat(counts.getOrDefault("NEW", 0L)).isLessThanOrEqualTo(1);
+        java.util.List<String> shuffled = new java.util.ArrayList<>(bodies);
+        java.util.Collections.shuffle(shuffled, random);
+        assertThat(fold(shuffled, new java.util.TreeMap<>())).as("the version kept does not depend on the order of arrival").isEqualTo(kept);
+    }
+
+    private static ContactVersions.Known fold(java.util.List<String> bodies, java.util.Map<String, Long> counts) {
+        ContactVersions.Known known = null;
+        for (String body : bodies) {
+            Mediated<ContactRecord> m = within(() -> ContactParser.parse(body.getBytes(StandardCharsets.UTF_8)));
+            if (!(m instanceof Mediated.Clean<ContactRecord> clean)) {
+                counts.merge("error", 1L, Long::sum);
+                continue;
+            }
+            ContactVersions.Outcome outcome = ContactVersions.decide(known, clean.value());
+            counts.merge(outcome.name(), 1L, Long::sum);
+            if (outcome == ContactVersions.Outcome.NEW || outcome == ContactVersions.Outcome.UPDATED) known = ContactVersions.Known.of(clean.value());
+        }
+        return known;
+    }
+
+    @Provide
+    Arbitrary<java.util.List<String>> versions() {
+        Arbitrary<String> stamp = Arbitraries.oneOf(Arbitraries.of(BadInputs.BAD_DATES),
+                Arbitraries.longs().between(-62_000_000_000L, 253_000_000_000L).map(sec -> java.time.Instant.ofEpochSecond(sec).toString()));
+        Arbitrary<String> version = net.jqwik.api.Combinators.combine(stamp, Arbitraries.of("Support", "Sales", "'; DROP TABLE contact_record;--"))
+                .as((t, queue) -> {
+                    var n = ContactFixtures.contact("k-1", 400, queue, "ann");
+                    n.put("LastUpdateTimestamp", t);
+                    return ContactFixtures.json(n);
+                });
+        Arbitrary<String> any = Arbitraries.frequencyOf(Tuple.of(6, version), Tuple.of(1, BadInputs.badJsonPayloads(ContactFixtures.contact("k-1", 400, "Support", "ann"))));
+        return any.list().ofMaxSize(12).flatMap(l -> Arbitraries.integers().between(0, l.size()).map(dup -> {
+            java.util.List<String> out = new java.util.ArrayList<>(l);
+            if (!l.isEmpty()) out.add(l.get(dup % l.size())); // an exact replay of one of them
+            return out;
+        }));
+    }
+
     @Provide
     Arbitrary<byte[]> payloads() {
         Arbitrary<String> text = Arbitraries.oneOf(
