@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputIT {
-    private static final int SCALE = Integer.getInteger("badinput.requests", 250);
+    private static final int SCALE = Integer.getInteger("badinput.requests", 150);
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
     @TempDir static Path dir;
     static Switchboard sb;
