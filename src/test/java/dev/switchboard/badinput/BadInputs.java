@@ -1,5 +1,6 @@
 package dev.switchboard.badinput;
 
+import static dev.switchboard.badinput.Gen.weight;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * Generators of bad input for the property tests of the bad-input campaign (docs/BAD-INPUT.md): injection
@@ -74,43 +72,48 @@ public final class BadInputs {
         return TextNode.valueOf(text).toString();
     }
 
-    public static Arbitrary<String> injections() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.of(INJECTIONS)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.strings().all().ofMaxLength(200)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().all().ofMinLength(20_000).ofMaxLength(70_000)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of(INJECTIONS), Arbitraries.strings().alpha().ofMaxLength(10))
-                        .as((i, s) -> s + i + s)));
+    public static Gen<String> injections() {
+        return Gen.frequency(
+                weight(6, Gen.of(INJECTIONS)),
+                weight(2, Gen.strings(Gen.anyChar(), 0, 200)),
+                weight(1, Gen.strings(Gen.anyChar(), 20_000, 70_000)),
+                weight(1, Gen.pairs(Gen.of(INJECTIONS), Gen.strings(Gen.charsOf(Gen.ALPHA), 0, 10))
+                        .map(p -> p.second() + p.first() + p.second())));
     }
 
     /** A raw JSON value that does not belong where it is put: wrong types, injection strings, extreme numbers, bad dates, deep nesting. */
-    public static Arbitrary<String> badJsonValues() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, injections().map(BadInputs::quoted)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(EXTREME_NUMBERS)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(EXTREME_NUMBERS).map(BadInputs::quoted)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(NON_JSON_NUMBERS)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(BAD_DATES).map(BadInputs::quoted)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(BAD_DATES)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of("null", "true", "false", "[]", "{}", "[null]", "{\"$gt\":\"\"}", "[\"a\",1]", "\"\"")),
-                net.jqwik.api.Tuple.of(2, Arbitraries.longs().map(String::valueOf)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.doubles().map(d -> Double.isFinite(d) ? String.valueOf(d) : quoted(String.valueOf(d)))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 3_000).flatMap(d -> Arbitraries.of(deepArrays(d), deepObjects(d)))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(deepArrays(DEEP), deepObjects(DEEP))));
+    public static Gen<String> badJsonValues() {
+        return Gen.frequency(
+                weight(5, injections().map(BadInputs::quoted)),
+                weight(3, Gen.of(EXTREME_NUMBERS)),
+                weight(2, Gen.of(EXTREME_NUMBERS).map(BadInputs::quoted)),
+                weight(1, Gen.of(NON_JSON_NUMBERS)),
+                weight(4, Gen.of(BAD_DATES).map(BadInputs::quoted)),
+                weight(1, Gen.of(BAD_DATES)),
+                weight(2, Gen.of("null", "true", "false", "[]", "{}", "[null]", "{\"$gt\":\"\"}", "[\"a\",1]", "\"\"")),
+                weight(2, Gen.longs().map(String::valueOf)),
+                weight(2, Gen.doubles().map(d -> Double.isFinite(d) ? String.valueOf(d) : quoted(String.valueOf(d)))),
+                weight(1, Gen.ints(1, 3_000).flatMap(d -> Gen.of(deepArrays(d), deepObjects(d)))),
+                weight(1, Gen.of(deepArrays(DEEP), deepObjects(DEEP))));
     }
 
     /** The valid record with one value anywhere in it (nested ones too) replaced by a bad one, or one unknown field added. */
-    public static Arbitrary<String> mutatedJson(ObjectNode valid) {
+    public static Gen<String> mutatedJson(ObjectNode valid) {
         List<List<Object>> paths = new ArrayList<>();
         collect(valid, new ArrayList<>(), paths);
-        Arbitrary<List<Object>> path = Arbitraries.of(paths);
-        return Combinators.combine(path, badJsonValues(), Arbitraries.integers().between(0, 9)).as((p, value, extra) -> {
+        Gen<List<Object>> path = Gen.of(paths);
+        Gen<String> values = badJsonValues();
+        Gen<Integer> extras = Gen.ints(0, 9);
+        return r -> {
+            List<Object> p = path.next(r);
+            String value = values.next(r);
+            int extra = extras.next(r);
             ObjectNode copy = valid.deepCopy();
             String marker = "\u0001MARK\u0001";
             if (extra == 0) copy.put("zz_unknown" + p.size(), marker);
             else put(copy, p, TextNode.valueOf(marker));
             return copy.toString().replace(quoted(marker), value);
-        });
+        };
     }
 
     private static void collect(JsonNode node, List<Object> at, List<List<Object>> out) {
@@ -138,17 +141,17 @@ public final class BadInputs {
     }
 
     /** The valid text cut at every possible position (the empty text and the whole one included). */
-    public static Arbitrary<String> truncated(String valid) {
-        return Arbitraries.integers().between(0, valid.length()).map(n -> valid.substring(0, n));
+    public static Gen<String> truncated(String valid) {
+        return Gen.ints(0, valid.length()).map(n -> valid.substring(0, n));
     }
 
     /** A CSV line with its commas turned into another delimiter. */
-    public static Arbitrary<String> wrongDelimiter(String csvLine) {
-        return Arbitraries.of(";", "\t", "|", " ", ",,", "\u001f").map(d -> csvLine.replace(",", d));
+    public static Gen<String> wrongDelimiter(String csvLine) {
+        return Gen.of(";", "\t", "|", " ", ",,", "\u001f").map(d -> csvLine.replace(",", d));
     }
 
     /** The text's bytes spoiled: another encoding, a BOM, invalid UTF-8 inserted, NULs, or random bytes. */
-    public static Arbitrary<byte[]> badBytes(String valid) {
+    public static Gen<byte[]> badBytes(String valid) {
         byte[] utf8 = valid.getBytes(StandardCharsets.UTF_8);
         List<byte[]> fixed = List.of(
                 valid.getBytes(StandardCharsets.UTF_16LE), valid.getBytes(StandardCharsets.UTF_16BE), valid.getBytes(StandardCharsets.UTF_16),
@@ -158,14 +161,16 @@ public final class BadInputs {
                 concat(new byte[] {0x00, 0x00, (byte) 0xFE, (byte) 0xFF}, utf8),
                 valid.replace("a", "ä").replace("e", "é").getBytes(StandardCharsets.ISO_8859_1),
                 valid.getBytes(java.nio.charset.Charset.forName("UTF-32")));
-        Arbitrary<byte[]> inserted = Combinators.combine(
-                Arbitraries.integers().between(0, utf8.length),
-                Arbitraries.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC0, (byte) 0xAF},
+        Gen<Integer> at = Gen.ints(0, utf8.length);
+        Gen<byte[]> junk = Gen.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC0, (byte) 0xAF},
                         new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-                        new byte[] {0x00}, new byte[] {(byte) 0xE2, (byte) 0x82}, new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80}))
-                .as((at, junk) -> concat(concat(java.util.Arrays.copyOf(utf8, at), junk), java.util.Arrays.copyOfRange(utf8, at, utf8.length)));
-        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(4_000);
-        return Arbitraries.oneOf(Arbitraries.of(fixed), inserted, random);
+                        new byte[] {0x00}, new byte[] {(byte) 0xE2, (byte) 0x82}, new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80});
+        Gen<byte[]> inserted = r -> {
+            int n = at.next(r);
+            return concat(concat(java.util.Arrays.copyOf(utf8, n), junk.next(r)), java.util.Arrays.copyOfRange(utf8, n, utf8.length));
+        };
+        Gen<byte[]> random = Gen.bytes(0, 4_000);
+        return Gen.oneOf(Gen.of(fixed), inserted, random);
     }
 
     /** Bytes as a server decodes them (UTF-8, malformed sequences replaced). */
@@ -174,22 +179,22 @@ public final class BadInputs {
     }
 
     /** Every kind of bad payload for a JSON record kind, as text. */
-    public static Arbitrary<String> badJsonPayloads(ObjectNode valid) {
+    public static Gen<String> badJsonPayloads(ObjectNode valid) {
         String text = valid.toString();
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, mutatedJson(valid)),
-                net.jqwik.api.Tuple.of(3, truncated(text)),
-                net.jqwik.api.Tuple.of(2, badBytes(text).map(BadInputs::utf8)),
-                net.jqwik.api.Tuple.of(1, badBytes(text).map(b -> new String(b, StandardCharsets.ISO_8859_1))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(deepArrays(DEEP), deepObjects(DEEP), "[" + text + "]", text + text, text + "\n" + text,
+        return Gen.frequency(
+                weight(8, mutatedJson(valid)),
+                weight(3, truncated(text)),
+                weight(2, badBytes(text).map(BadInputs::utf8)),
+                weight(1, badBytes(text).map(b -> new String(b, StandardCharsets.ISO_8859_1))),
+                weight(1, Gen.of(deepArrays(DEEP), deepObjects(DEEP), "[" + text + "]", text + text, text + "\n" + text,
                         text.replace("\"", "'"), text.replace(":", "="), "\uFEFF" + text, text + "\u0000")),
-                net.jqwik.api.Tuple.of(1, injections()),
-                net.jqwik.api.Tuple.of(1, oversized(text)));
+                weight(1, injections()),
+                weight(1, oversized(text)));
     }
 
     /** The valid text with one value made huge, so that the record passes any size limit. */
-    public static Arbitrary<String> oversized(String text) {
-        return Arbitraries.integers().between(70_000, 1_100_000).map(n -> text.replaceFirst("\"[^\"]*\"(?=\\s*[,}])", quoted("x".repeat(n))));
+    public static Gen<String> oversized(String text) {
+        return Gen.ints(70_000, 1_100_000).map(n -> text.replaceFirst("\"[^\"]*\"(?=\\s*[,}])", quoted("x".repeat(n))));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

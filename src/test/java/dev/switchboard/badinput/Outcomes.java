@@ -6,7 +6,6 @@ import dev.switchboard.mediation.Mediated;
 import dev.switchboard.mediation.Reason;
 import java.util.Arrays;
 import java.util.function.Consumer;
-import net.jqwik.api.statistics.Statistics;
 
 /** The property every parser of the campaign must hold: a clean record that keeps its invariants, or a rejection with known reason codes. */
 public final class Outcomes {
@@ -18,14 +17,14 @@ public final class Outcomes {
         if (outcome instanceof Mediated.Clean<T> clean) {
             assertThat(clean.value()).isNotNull();
             invariants.accept(clean.value());
-            Statistics.label("outcome").collect("clean");
+            Tries.count("outcome", "clean");
             return true;
         }
         Mediated.Rejected<T> rejected = (Mediated.Rejected<T>) outcome;
         assertThat(rejected.reasons()).as("a rejection names at least one reason").isNotEmpty();
         var codes = Arrays.stream(reasonCodes.getEnumConstants()).map(Enum::name).toList();
         for (Reason r : rejected.reasons()) assertThat(codes).as("reason code of %s", r).contains(r.code());
-        Statistics.label("outcome").collect("rejected");
+        Tries.count("outcome", "rejected");
         return false;
     }
 }

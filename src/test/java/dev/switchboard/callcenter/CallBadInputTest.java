@@ -1,11 +1,14 @@
 package dev.switchboard.callcenter;
 
 import static dev.switchboard.badinput.BadInputs.within;
+import static dev.switchboard.badinput.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.badinput.BadInputs;
+import dev.switchboard.badinput.Gen;
 import dev.switchboard.badinput.Outcomes;
+import dev.switchboard.badinput.Tries;
 import dev.switchboard.callcenter.asterisk.QueueLogReader;
 import dev.switchboard.mediation.Mediated;
 import dev.switchboard.platform.Json;
@@ -13,13 +16,7 @@ import java.io.BufferedReader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * The bad-input campaign on call-center mediation (call-json, Asterisk queue_log lines and files):
@@ -35,62 +32,66 @@ class CallBadInputTest {
             "1768467675|c2|support|NONE|ABANDON|1|1|45",
             "1772359200|NONE|NONE|NONE|QUEUESTART|");
 
-    @Property
-    void callJsonIsCleanOrRejected(@ForAll("json") String payload) {
-        holds(within(() -> CallFixtures.mediate("call-json", payload)));
+    @Test
+    void callJsonIsCleanOrRejected() {
+        Tries.check(json(), payload -> holds(within(() -> CallFixtures.mediate("call-json", payload))));
     }
 
-    @Property
-    void queueLogLineIsCleanOrRejected(@ForAll("queueLogLine") String payload) {
-        holds(within(() -> CallFixtures.mediate("asterisk-queue-log", payload)));
+    @Test
+    void queueLogLineIsCleanOrRejected() {
+        Tries.check(queueLogLine(), payload -> holds(within(() -> CallFixtures.mediate("asterisk-queue-log", payload))));
     }
 
     /** A whole queue_log file: every line is mapped, skipped or unusable, once. */
-    @Property(tries = 100)
-    void queueLogFileAccountsForEveryLine(@ForAll("queueLogFile") String file) throws Exception {
-        QueueLogReader.Result result = within(() -> {
-            try {
-                return QueueLogReader.read(new StringReader(file));
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
-            }
+    @Test
+    void queueLogFileAccountsForEveryLine() {
+        Tries.check(100, queueLogFile(), file -> {
+            QueueLogReader.Result result = within(() -> {
+                try {
+                    return QueueLogReader.read(new StringReader(file));
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            long lines = new BufferedReader(new StringReader(file)).lines().count();
+            assertThat(result.counts().lines()).isEqualTo(lines);
+            assertThat(result.counts().mappedTotal()).isEqualTo(result.events().size());
+            assertThat(result.counts().unusable()).isEqualTo(result.unusable().size());
+            result.unusable().forEach(u -> assertThat(u.reasons()).isNotEmpty());
         });
-        long lines = new BufferedReader(new StringReader(file)).lines().count();
-        assertThat(result.counts().lines()).isEqualTo(lines);
-        assertThat(result.counts().mappedTotal()).isEqualTo(result.events().size());
-        assertThat(result.counts().unusable()).isEqualTo(result.unusable().size());
-        result.unusable().forEach(u -> assertThat(u.reasons()).isNotEmpty());
     }
 
-    @Provide
-    Arbitrary<String> json() {
-        return Arbitraries.of(CallEventType.values())
+    Gen<String> json() {
+        return Gen.of(CallEventType.values())
                 .flatMap(type -> BadInputs.badJsonPayloads((ObjectNode) Json.MAPPER.valueToTree(CallFixtures.fields(type))));
     }
 
-    @Provide
-    Arbitrary<String> queueLogLine() {
-        Arbitrary<String> valid = Arbitraries.of(QUEUE_LOG);
-        Arbitrary<String> field = Combinators.combine(valid, Arbitraries.integers().between(0, 7), values()).as((line, i, v) -> {
+    Gen<String> queueLogLine() {
+        Gen<String> valid = Gen.of(QUEUE_LOG);
+        Gen<Integer> at = Gen.ints(0, 7);
+        Gen<String> values = values();
+        Gen<String> field = r -> {
+            String line = valid.next(r);
+            int i = at.next(r);
+            String v = values.next(r);
             String[] f = line.split("\\|", -1);
             if (i < f.length) f[i] = v;
             return String.join("|", f);
-        });
-        return Arbitraries.frequencyOf(Tuple.of(6, field), Tuple.of(3, valid.flatMap(BadInputs::truncated)),
-                Tuple.of(2, valid.map(l -> l.replace("|", ",")).flatMap(BadInputs::wrongDelimiter)),
-                Tuple.of(2, valid.flatMap(BadInputs::badBytes).map(BadInputs::utf8)), Tuple.of(1, BadInputs.injections()),
-                Tuple.of(1, valid.map(l -> l + "|" + l)), Tuple.of(1, valid.map(l -> l + "\n" + l)));
+        };
+        return Gen.frequency(weight(6, field), weight(3, valid.flatMap(BadInputs::truncated)),
+                weight(2, valid.map(l -> l.replace("|", ",")).flatMap(BadInputs::wrongDelimiter)),
+                weight(2, valid.flatMap(BadInputs::badBytes).map(BadInputs::utf8)), weight(1, BadInputs.injections()),
+                weight(1, valid.map(l -> l + "|" + l)), weight(1, valid.map(l -> l + "\n" + l)));
     }
 
-    @Provide
-    Arbitrary<String> queueLogFile() {
-        return Arbitraries.oneOf(queueLogLine(), Arbitraries.of(QUEUE_LOG), Arbitraries.of("", " ", "\uFEFF", "\r"))
-                .list().ofMaxSize(60).map(lines -> String.join("\n", new ArrayList<>(lines)));
+    Gen<String> queueLogFile() {
+        return Gen.oneOf(queueLogLine(), Gen.of(QUEUE_LOG), Gen.of("", " ", "\uFEFF", "\r"))
+                .list(0, 60).map(lines -> String.join("\n", new ArrayList<>(lines)));
     }
 
-    private static Arbitrary<String> values() {
-        return Arbitraries.oneOf(BadInputs.injections(), Arbitraries.of(BadInputs.EXTREME_NUMBERS), Arbitraries.of(BadInputs.NON_JSON_NUMBERS),
-                Arbitraries.of(BadInputs.BAD_DATES), Arbitraries.longs().map(String::valueOf));
+    private static Gen<String> values() {
+        return Gen.oneOf(BadInputs.injections(), Gen.of(BadInputs.EXTREME_NUMBERS), Gen.of(BadInputs.NON_JSON_NUMBERS),
+                Gen.of(BadInputs.BAD_DATES), Gen.longs().map(String::valueOf));
     }
 
     /** The data contract of a clean call event (DESIGN §2). */

@@ -1,19 +1,17 @@
 package dev.switchboard.contact;
 
 import static dev.switchboard.badinput.BadInputs.within;
+import static dev.switchboard.badinput.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.badinput.BadInputs;
+import dev.switchboard.badinput.Gen;
 import dev.switchboard.badinput.Outcomes;
+import dev.switchboard.badinput.Tries;
 import dev.switchboard.mediation.Mediated;
 import dev.switchboard.platform.Json;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * The bad-input campaign on contact records (Amazon Connect CTR JSON): a clean record whose canonical JSON
@@ -21,14 +19,16 @@ import net.jqwik.api.Tuple;
  * or a hang, whatever the bytes (other encodings, BOMs, invalid UTF-8 included).
  */
 class ContactBadInputTest {
-    @Property
-    void contactRecordIsCleanOrRejected(@ForAll("payloads") byte[] payload) {
-        Mediated<ContactRecord> outcome = within(() -> ContactParser.parse(payload));
-        Outcomes.cleanOrRejected(outcome, ContactReason.class, c -> {
-            assertThat(c.contactId()).isNotBlank();
-            assertThat(c.initiationTimestamp()).isNotNull();
-            assertThat(c.lastUpdateTimestamp()).isNotNull();
-            assertThat(BadInputs.roundTrips(c, ContactRecord.class)).as("clean contact survives ctr.clean: %s", c).isTrue();
+    @Test
+    void contactRecordIsCleanOrRejected() {
+        Tries.check(payloads(), payload -> {
+            Mediated<ContactRecord> outcome = within(() -> ContactParser.parse(payload));
+            Outcomes.cleanOrRejected(outcome, ContactReason.class, c -> {
+                assertThat(c.contactId()).isNotBlank();
+                assertThat(c.initiationTimestamp()).isNotNull();
+                assertThat(c.lastUpdateTimestamp()).isNotNull();
+                assertThat(BadInputs.roundTrips(c, ContactRecord.class)).as("clean contact survives ctr.clean: %s", c).isTrue();
+            });
         });
     }
 
@@ -37,8 +37,13 @@ class ContactBadInputTest {
      * bodies, in any order. Every input is counted once (error, new, updated, replayed or stale), and the version kept
      * is the same whatever the order of arrival.
      */
-    @Property(tries = 100)
-    void versionsOfOneContactAreEachCountedOnceAndTheKeptOneIsOrderFree(@ForAll("versions") java.util.List<String> bodies, @ForAll java.util.Random random) {
+    @Test
+    void versionsOfOneContactAreEachCountedOnceAndTheKeptOneIsOrderFree() {
+        // The second value seeds the shuffle of the order of arrival.
+        Tries.check(100, Gen.pairs(versions(), Gen.longs()), input -> countedOnceAndOrderFree(input.first(), new java.util.Random(input.second())));
+    }
+
+    private static void countedOnceAndOrderFree(java.util.List<String> bodies, java.util.Random random) {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         ContactVersions.Known kept = fold(bodies, counts);
         assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).as("every input counted once: %s", counts).isEqualTo(bodies.size());
@@ -63,31 +68,28 @@ class ContactBadInputTest {
         return known;
     }
 
-    @Provide
-    Arbitrary<java.util.List<String>> versions() {
-        Arbitrary<String> stamp = Arbitraries.oneOf(Arbitraries.of(BadInputs.BAD_DATES),
-                Arbitraries.longs().between(-62_000_000_000L, 253_000_000_000L).map(sec -> java.time.Instant.ofEpochSecond(sec).toString()));
-        Arbitrary<String> version = net.jqwik.api.Combinators.combine(stamp, Arbitraries.of("Support", "Sales", "'; DROP TABLE contact_record;--"))
-                .as((t, queue) -> {
-                    var n = ContactFixtures.contact("k-1", 400, queue, "ann");
-                    n.put("LastUpdateTimestamp", t);
-                    return ContactFixtures.json(n);
-                });
-        Arbitrary<String> any = Arbitraries.frequencyOf(Tuple.of(6, version), Tuple.of(1, BadInputs.badJsonPayloads(ContactFixtures.contact("k-1", 400, "Support", "ann"))));
-        return any.list().ofMaxSize(12).flatMap(l -> Arbitraries.integers().between(0, l.size()).map(dup -> {
+    Gen<java.util.List<String>> versions() {
+        Gen<String> stamp = Gen.oneOf(Gen.of(BadInputs.BAD_DATES),
+                Gen.longs(-62_000_000_000L, 253_000_000_000L).map(sec -> java.time.Instant.ofEpochSecond(sec).toString()));
+        Gen<String> version = Gen.pairs(stamp, Gen.of("Support", "Sales", "'; DROP TABLE contact_record;--")).map(p -> {
+            var n = ContactFixtures.contact("k-1", 400, p.second(), "ann");
+            n.put("LastUpdateTimestamp", p.first());
+            return ContactFixtures.json(n);
+        });
+        Gen<String> any = Gen.frequency(weight(6, version), weight(1, BadInputs.badJsonPayloads(ContactFixtures.contact("k-1", 400, "Support", "ann"))));
+        return any.list(0, 12).flatMap(l -> Gen.ints(0, l.size()).map(dup -> {
             java.util.List<String> out = new java.util.ArrayList<>(l);
             if (!l.isEmpty()) out.add(l.get(dup % l.size())); // an exact replay of one of them
             return out;
         }));
     }
 
-    @Provide
-    Arbitrary<byte[]> payloads() {
-        Arbitrary<String> text = Arbitraries.oneOf(
+    Gen<byte[]> payloads() {
+        Gen<String> text = Gen.oneOf(
                 BadInputs.badJsonPayloads(ContactFixtures.contact("k-1", 400, "Support", "ann")),
                 BadInputs.badJsonPayloads(ContactFixtures.transferred("k-2", "k-1", "k-1", 500, "Sales", null)));
         String valid = ContactFixtures.json(ContactFixtures.contact("k-1", 400, "Support", "ann"));
-        return Arbitraries.frequencyOf(Tuple.of(6, text.map(t -> t.getBytes(StandardCharsets.UTF_8))), Tuple.of(2, BadInputs.badBytes(valid)),
-                Tuple.of(1, Arbitraries.just(Json.MAPPER.createObjectNode().toString().getBytes(StandardCharsets.UTF_8))));
+        return Gen.frequency(weight(6, text.map(t -> t.getBytes(StandardCharsets.UTF_8))), weight(2, BadInputs.badBytes(valid)),
+                weight(1, Gen.just(Json.MAPPER.createObjectNode().toString().getBytes(StandardCharsets.UTF_8))));
     }
 }

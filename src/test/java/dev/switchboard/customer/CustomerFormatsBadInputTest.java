@@ -6,19 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.badinput.BadInputs;
+import dev.switchboard.badinput.Gen;
 import dev.switchboard.badinput.Lines;
+import dev.switchboard.badinput.Tries;
 import dev.switchboard.platform.Json;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Example;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * The bad-input campaign on customer formats (one JSON object, JSON array or NDJSON, CSV): drafts, or a
@@ -26,19 +22,21 @@ import net.jqwik.api.statistics.Statistics;
  * repeats a personal value.
  */
 class CustomerFormatsBadInputTest {
-    @Property
-    void oneCustomerJsonIsReadOrRefused(@ForAll("oneJson") String body) {
-        outcome(() -> List.of(CustomerFormats.readOne(body)));
+    @Test
+    void oneCustomerJsonIsReadOrRefused() {
+        Tries.check(oneJson(), body -> outcome(() -> List.of(CustomerFormats.readOne(body))));
     }
 
-    @Property
-    void customerFileIsReadOrRefused(@ForAll("jsonFile") String json, @ForAll("csvFile") String csv) {
-        outcome(() -> read(json, CustomerFormats.Format.JSON));
-        outcome(() -> read(csv, CustomerFormats.Format.CSV));
+    @Test
+    void customerFileIsReadOrRefused() throws Exception {
+        Tries.check(Gen.pairs(jsonFile(), csvFile()), files -> {
+            outcome(() -> read(files.first(), CustomerFormats.Format.JSON));
+            outcome(() -> read(files.second(), CustomerFormats.Format.CSV));
+        });
     }
 
     /** Found by this campaign: an unclosed quote in the header line escaped as CSVException (a 500 at POST /api/customers/import). */
-    @Example
+    @Test
     void anUnclosedQuoteInTheHeaderIsABadCsv() {
         assertThatThrownBy(() -> read("\"name,national_id\nAlice,1\n", CustomerFormats.Format.CSV))
                 .isInstanceOf(CustomerException.class).hasMessage("bad CSV");
@@ -56,14 +54,14 @@ class CustomerFormatsBadInputTest {
         try {
             List<CustomerDraft> drafts = within(read);
             drafts.forEach(d -> assertThat(d).isNotNull());
-            Statistics.label("outcome").collect("read");
+            Tries.count("outcome", "read");
         } catch (CustomerException e) {
             assertThat(e.getMessage()).isNotBlank();
             assertThat(String.join(" ", e.details())).doesNotContain("123-45-6789");
-            Statistics.label("outcome").collect("refused");
+            Tries.count("outcome", "refused");
         } catch (IllegalArgumentException e) {
             assertThat(e.getMessage()).isNotBlank();
-            Statistics.label("outcome").collect("refused (IllegalArgument)");
+            Tries.count("outcome", "refused (IllegalArgument)");
         }
     }
 
@@ -71,18 +69,15 @@ class CustomerFormatsBadInputTest {
         return (ObjectNode) Json.MAPPER.valueToTree(CustomerFixtures.alice());
     }
 
-    @Provide
-    Arbitrary<String> oneJson() {
+    Gen<String> oneJson() {
         return BadInputs.badJsonPayloads(alice());
     }
 
-    @Provide
-    Arbitrary<String> jsonFile() {
-        return Arbitraries.oneOf(oneJson().list().ofMaxSize(5).map(l -> String.join("\n", l)), oneJson().list().ofMaxSize(5).map(l -> "[" + String.join(",", l) + "]"));
+    Gen<String> jsonFile() {
+        return Gen.oneOf(oneJson().list(0, 5).map(l -> String.join("\n", l)), oneJson().list(0, 5).map(l -> "[" + String.join(",", l) + "]"));
     }
 
-    @Provide
-    Arbitrary<String> csvFile() throws Exception {
+    Gen<String> csvFile() throws Exception {
         StringWriter out = new StringWriter();
         CustomerFormats.writeCsv(out, List.of(CustomerFixtures.alice(), CustomerFixtures.bob()));
         return Lines.badCsv(out.toString());

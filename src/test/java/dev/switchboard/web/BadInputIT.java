@@ -1,12 +1,15 @@
 package dev.switchboard.web;
 
+import static dev.switchboard.badinput.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.badinput.BadInputs;
+import dev.switchboard.badinput.Gen;
 import dev.switchboard.badinput.Lines;
+import dev.switchboard.badinput.Tries;
 import dev.switchboard.platform.Json;
 import dev.switchboard.platform.Settings;
 import java.net.URI;
@@ -23,10 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * wrong content types, injection strings, extreme numbers and bad dates in bodies, paths and query parameters.
  * Every answer is below 500, and every 4xx is a JSON {"error", "details"}. After the campaign the pipeline is
  * not stuck (a good record sent last is accounted for and stored in bounded time) and the accounting
- * reconciles per kind. Requests are drawn by jqwik's generators; {@code -Dbadinput.requests=N} scales them.
+ * reconciles per kind. Requests are drawn by the campaign's generators ({@link Gen})
+ * from {@code -Dbadinput.seed} (printed at the end); {@code -Dbadinput.requests=N} scales them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputIT {
@@ -69,7 +69,7 @@ class BadInputIT {
 
     @AfterAll
     static void stop() {
-        System.out.printf("BadInputIT: %d requests, statuses %s, records accepted at the edge %s%n", requests.get(), statuses, acceptedByKind);
+        System.out.printf("BadInputIT: %d requests (seed %d), statuses %s, records accepted at the edge %s%n", requests.get(), Tries.SEED, statuses, acceptedByKind);
         if (web != null) web.close();
         if (sb != null) sb.close();
     }
@@ -105,18 +105,20 @@ class BadInputIT {
     @Test
     @Order(1)
     void ingestAnswersEveryBodyWithA202OrA4xx() {
-        Arbitrary<String> kinds = Arbitraries.frequencyOf(Tuple.of(10, Arbitraries.of("cdr", "call", "ctr", "ivr")),
-                Tuple.of(1, Arbitraries.of("CDR", "parcel", "%2e%2e", "cdr.raw", "")));
-        Arbitrary<String> contentTypes = Arbitraries.of("application/json", "application/x-ndjson", "text/csv", "text/plain",
+        Gen<String> kinds = Gen.frequency(weight(10, Gen.of("cdr", "call", "ctr", "ivr")),
+                weight(1, Gen.of("CDR", "parcel", "%2e%2e", "cdr.raw", "")));
+        Gen<String> contentTypes = Gen.of("application/json", "application/x-ndjson", "text/csv", "text/plain",
                 "application/json; charset=utf-16", "application/xml", "multipart/form-data; boundary=x", "text/csv; charset=latin1",
                 "*/*", "", "nonsense", "application/json\u0000");
-        Arbitrary<String> formats = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just("")),
-                Tuple.of(4, Arbitraries.of("cdr-json", "cdr-csv", "asterisk-cdr", "call-json", "asterisk-queue-log", "ctr-json", "ivr-json")),
-                Tuple.of(1, BadInputs.injections()));
-        Arbitrary<String> sources = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just("")), Tuple.of(1, BadInputs.injections()),
-                Tuple.of(1, Arbitraries.strings().ofMinLength(150).ofMaxLength(250)));
-        Combinators.combine(kinds, contentTypes, formats, sources, bodies()).as(List::of)
-                .sampleStream().limit(SCALE * 2L).forEach(c -> {
+        Gen<String> formats = Gen.frequency(weight(6, Gen.just("")),
+                weight(4, Gen.of("cdr-json", "cdr-csv", "asterisk-cdr", "call-json", "asterisk-queue-log", "ctr-json", "ivr-json")),
+                weight(1, BadInputs.injections()));
+        Gen<String> sources = Gen.frequency(weight(8, Gen.just("")), weight(1, BadInputs.injections()),
+                weight(1, Gen.strings(Gen.bmpChar(), 150, 250)));
+        Gen<byte[]> bodies = bodies();
+        Gen<List<Object>> requests = r -> List.of(kinds.next(r), contentTypes.next(r), formats.next(r), sources.next(r), bodies.next(r));
+        requests.samples(Tries.random("BadInputIT.ingest"))
+                .limit(SCALE * 2L).forEach(c -> {
                     String kind = (String) c.get(0), contentType = (String) c.get(1), format = (String) c.get(2), source = (String) c.get(3);
                     byte[] body = (byte[]) c.get(4);
                     String query = query(Map.of("format", format, "source", source));
@@ -129,19 +131,19 @@ class BadInputIT {
                 });
     }
 
-    private static Arbitrary<byte[]> bodies() {
-        Arbitrary<String> record = Arbitraries.oneOf(
+    private static Gen<byte[]> bodies() {
+        Gen<String> record = Gen.oneOf(
                 BadInputs.badJsonPayloads(cdr()), BadInputs.badJsonPayloads(call()), BadInputs.badJsonPayloads(contact()),
                 BadInputs.badJsonPayloads(ivr()), Lines.badCsv(CDR_CSV), Lines.badCsv(ASTERISK), Lines.badCsv(QUEUE_LOG),
-                Arbitraries.of(cdr().toString(), call().toString(), contact().toString(), ivr().toString(), CDR_CSV, ASTERISK, QUEUE_LOG));
-        Arbitrary<String> text = Arbitraries.frequencyOf(
-                Tuple.of(5, record.list().ofMinSize(1).ofMaxSize(8).map(l -> String.join("\n", l))),
-                Tuple.of(3, record.list().ofMaxSize(8).map(l -> "[" + String.join(",", l) + "]")),
-                Tuple.of(1, record.map(r -> "\uFEFF" + r)),
-                Tuple.of(1, Arbitraries.of("", " ", "\n\n", "[]", "{}", "null", "[" + "x".repeat(10) + "]", BadInputs.deepArrays(BadInputs.DEEP),
+                Gen.of(cdr().toString(), call().toString(), contact().toString(), ivr().toString(), CDR_CSV, ASTERISK, QUEUE_LOG));
+        Gen<String> text = Gen.frequency(
+                weight(5, record.list(1, 8).map(l -> String.join("\n", l))),
+                weight(3, record.list(0, 8).map(l -> "[" + String.join(",", l) + "]")),
+                weight(1, record.map(r -> "\uFEFF" + r)),
+                weight(1, Gen.of("", " ", "\n\n", "[]", "{}", "null", "[" + "x".repeat(10) + "]", BadInputs.deepArrays(BadInputs.DEEP),
                         BadInputs.deepObjects(BadInputs.DEEP), "[" + ("{\"id\":\"" + "x".repeat(3_000) + "\"},").repeat(70) + "{}]",
                         (cdr() + "\n").repeat(1_500))));
-        return Arbitraries.frequencyOf(Tuple.of(8, text.map(t -> t.getBytes(StandardCharsets.UTF_8))), Tuple.of(2, text.flatMap(BadInputs::badBytes)));
+        return Gen.frequency(weight(8, text.map(t -> t.getBytes(StandardCharsets.UTF_8))), weight(2, text.flatMap(BadInputs::badBytes)));
     }
 
     // ---- operational routes with bodies ----
@@ -170,33 +172,33 @@ class BadInputIT {
                 .put("queue", "support");
         ObjectNode export = Json.MAPPER.createObjectNode().put("table", "cdr").put("format", "parquet");
 
-        List<Arbitrary<Request>> routes = List.of(
+        List<Gen<Request>> routes = List.of(
                 BadInputs.badJsonPayloads(customer).map(b -> new Request("POST", "/api/customers", "application/json", b)),
-                Combinators.combine(ids(), BadInputs.badJsonPayloads(customer)).as((id, b) -> new Request("PUT", "/api/customers/" + id, "application/json", b)),
+                Gen.zip(ids(), BadInputs.badJsonPayloads(customer), (id, b) -> new Request("PUT", "/api/customers/" + id, "application/json", b)),
                 ids().map(id -> new Request("DELETE", "/api/customers/" + id, null, "")),
-                Combinators.combine(Arbitraries.of("csv", "json", "", "xml", "'; DROP TABLE customer;--"), Arbitraries.oneOf(Lines.badCsv(customerCsv),
-                        BadInputs.badJsonPayloads(customer))).as((f, b) -> new Request("POST", "/api/customers/import" + query(Map.of("format", f)), "text/csv", b)),
+                Gen.zip(Gen.of("csv", "json", "", "xml", "'; DROP TABLE customer;--"), Gen.oneOf(Lines.badCsv(customerCsv),
+                        BadInputs.badJsonPayloads(customer)), (f, b) -> new Request("POST", "/api/customers/import" + query(Map.of("format", f)), "text/csv", b)),
                 BadInputs.badJsonPayloads(tariffs).map(b -> new Request("POST", "/api/tariffs", "application/json", b)),
                 BadInputs.badJsonPayloads(tariffPlan).map(b -> new Request("POST", "/api/tariffs/plans", "application/json", b)),
-                Combinators.combine(ids(), BadInputs.badJsonPayloads(Json.MAPPER.createObjectNode().put("plan_id", "smart")))
-                        .as((n, b) -> new Request("PUT", "/api/tariffs/assignments/" + n, "application/json", b)),
-                Combinators.combine(ids(), BadInputs.badJsonPayloads(Json.MAPPER.createObjectNode().put("business_type", "BANKING").put("name", "Bank")))
-                        .as((p, b) -> new Request("PUT", "/api/marketing/directory/" + p, "application/json", b)),
+                Gen.zip(ids(), BadInputs.badJsonPayloads(Json.MAPPER.createObjectNode().put("plan_id", "smart")),
+                        (n, b) -> new Request("PUT", "/api/tariffs/assignments/" + n, "application/json", b)),
+                Gen.zip(ids(), BadInputs.badJsonPayloads(Json.MAPPER.createObjectNode().put("business_type", "BANKING").put("name", "Bank")),
+                        (p, b) -> new Request("PUT", "/api/marketing/directory/" + p, "application/json", b)),
                 ids().map(p -> new Request("DELETE", "/api/marketing/directory/" + p, null, "")),
-                Combinators.combine(Arbitraries.of("merge", "replace", "", "MERGE", "x"), Lines.badCsv("prefix,business_type,name\n+1212555,BANKING,First Bank\n"))
-                        .as((m, b) -> new Request("POST", "/api/marketing/directory" + query(Map.of("mode", m)), "text/csv", b)),
+                Gen.zip(Gen.of("merge", "replace", "", "MERGE", "x"), Lines.badCsv("prefix,business_type,name\n+1212555,BANKING,First Bank\n"),
+                        (m, b) -> new Request("POST", "/api/marketing/directory" + query(Map.of("mode", m)), "text/csv", b)),
                 BadInputs.badJsonPayloads(plan).map(b -> new Request("POST", "/api/marketing/plans", "application/json", b)),
                 ids().map(n -> new Request("DELETE", "/api/marketing/plans/" + n, null, "")),
                 BadInputs.badJsonPayloads(criteria).map(b -> new Request("POST", "/api/marketing/targets", "application/json", b)),
                 BadInputs.injections().map(sql -> new Request("POST", "/api/query", "text/plain", sql)),
                 BadInputs.badJsonPayloads(Json.MAPPER.createObjectNode().put("sql", "select 1")).map(b -> new Request("POST", "/api/query", "application/json", b)),
                 BadInputs.badJsonPayloads(predict).map(b -> new Request("POST", "/api/model/predict", "application/json", b)),
-                Combinators.combine(values(), values()).as((f, u) -> new Request("POST", "/api/model/train" + query(Map.of("from", f, "until", u)), null, "")),
+                Gen.zip(values(), values(), (f, u) -> new Request("POST", "/api/model/train" + query(Map.of("from", f, "until", u)), null, "")),
                 BadInputs.badJsonPayloads(settings).map(b -> new Request("PUT", "/api/generator/cdr", "application/json", b)),
                 BadInputs.injections().map(b -> new Request("POST", "/api/callcenter/reset", "application/json", b)),
                 values().map(p -> new Request("POST", "/api/billing/run" + query(Map.of("period", p)), null, "")),
                 BadInputs.badJsonPayloads(export).map(b -> new Request("POST", "/api/export", "application/json", b)));
-        Arbitraries.oneOf(routes).sampleStream().limit(SCALE * 3L).forEach(r -> send(r.method, r.path, r.contentType, r.body.getBytes(StandardCharsets.UTF_8)));
+        Gen.oneOf(routes).samples(Tries.random("BadInputIT.routes")).limit(SCALE * 3L).forEach(r -> send(r.method, r.path, r.contentType, r.body.getBytes(StandardCharsets.UTF_8)));
         // The generator must stay stopped whatever its settings became: the accounting below counts only what this test sent.
         assertThat(json(send("GET", "/api/generator/cdr", null, new byte[0])).path("state").asText()).isEqualTo("stopped");
     }
@@ -219,9 +221,10 @@ class BadInputIT {
     @Test
     @Order(3)
     void getRoutesAnswerBadParametersBelow500() {
-        Arbitrary<Map<String, String>> params = Arbitraries.maps(Arbitraries.of(PARAMS), values()).ofMaxSize(4);
-        Combinators.combine(Arbitraries.of(GETS), ids(), params).as((route, x, p) -> route.replace("{x}", x) + query(p))
-                .sampleStream().limit(SCALE * 3L).forEach(path -> send("GET", path, null, new byte[0]));
+        Gen<Map<String, String>> params = Gen.maps(Gen.of(PARAMS), values(), 4);
+        Gen<String> routes = Gen.of(GETS), ids = ids();
+        Gen<String> paths = r -> routes.next(r).replace("{x}", ids.next(r)) + query(params.next(r));
+        paths.samples(Tries.random("BadInputIT.gets")).limit(SCALE * 3L).forEach(path -> send("GET", path, null, new byte[0]));
     }
 
     // ---- after the campaign ----
@@ -352,16 +355,16 @@ class BadInputIT {
     }
 
     /** Path segments: injection strings, extreme numbers, bad dates, a few plausible ids; always encoded. */
-    private static Arbitrary<String> ids() {
-        return Arbitraries.oneOf(values(), Arbitraries.of("1", "0", "-1", "+12025550143", "12025550143", "smart", "health-week", "3"))
+    private static Gen<String> ids() {
+        return Gen.oneOf(values(), Gen.of("1", "0", "-1", "+12025550143", "12025550143", "smart", "health-week", "3"))
                 .map(BadInputTestPaths::segment);
     }
 
-    private static Arbitrary<String> values() {
-        return Arbitraries.frequencyOf(Tuple.of(3, BadInputs.injections().map(s -> s.length() > 2_000 ? s.substring(0, 2_000) : s)),
-                Tuple.of(2, Arbitraries.of(BadInputs.EXTREME_NUMBERS)), Tuple.of(2, Arbitraries.of(BadInputs.BAD_DATES)),
-                Tuple.of(1, Arbitraries.of(BadInputs.NON_JSON_NUMBERS)),
-                Tuple.of(2, Arbitraries.of("2026-03-01", "2026-03", "10", "csv", "json", "true", "desc", "asc", "caller", "support", "DEFAULT")));
+    private static Gen<String> values() {
+        return Gen.frequency(weight(3, BadInputs.injections().map(s -> s.length() > 2_000 ? s.substring(0, 2_000) : s)),
+                weight(2, Gen.of(BadInputs.EXTREME_NUMBERS)), weight(2, Gen.of(BadInputs.BAD_DATES)),
+                weight(1, Gen.of(BadInputs.NON_JSON_NUMBERS)),
+                weight(2, Gen.of("2026-03-01", "2026-03", "10", "csv", "json", "true", "desc", "asc", "caller", "support", "DEFAULT")));
     }
 
     private static String path(String segment) {

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.badinput.BadInputs;
+import dev.switchboard.badinput.Gen;
+import dev.switchboard.badinput.Tries;
 import dev.switchboard.platform.Json;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * The bad-input campaign on marketing plan criteria as POST /api/marketing/plans and /targets read them:
@@ -19,13 +17,17 @@ import net.jqwik.api.statistics.Statistics;
  * IllegalArgumentException (a 400); nothing else escapes.
  */
 class PlanCriteriaBadInputTest {
-    @Property
-    void criteriaAreReadOrRefused(@ForAll("bodies") String body) {
+    @Test
+    void criteriaAreReadOrRefused() {
+        Tries.check(bodies(), PlanCriteriaBadInputTest::readOrRefused);
+    }
+
+    private static void readOrRefused(String body) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(body.isBlank() ? "{}" : body);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            Statistics.label("outcome").collect("not JSON");
+            Tries.count("outcome", "not JSON");
             return;
         }
         try {
@@ -33,15 +35,14 @@ class PlanCriteriaBadInputTest {
             assertThat(c.days()).isBetween(1, PlanCriteria.MAX_DAYS);
             assertThat(c.minCalls()).isNotNegative();
             assertThat(PlanCriteria.fromJson(c.toJson())).isEqualTo(c);
-            Statistics.label("outcome").collect("read");
+            Tries.count("outcome", "read");
         } catch (IllegalArgumentException e) {
             assertThat(e.getMessage()).isNotBlank();
-            Statistics.label("outcome").collect("refused");
+            Tries.count("outcome", "refused");
         }
     }
 
-    @Provide
-    Arbitrary<String> bodies() {
+    Gen<String> bodies() {
         ObjectNode valid = Json.MAPPER.createObjectNode();
         valid.putArray("tags").add("HEALTH");
         valid.putArray("business_types").add("HOSPITAL").add("CLINIC");
