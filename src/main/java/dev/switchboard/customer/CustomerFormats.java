@@ -123,6 +123,9 @@ public final class CustomerFormats {
             }
         } catch (java.io.UncheckedIOException e) {
             throw new CustomerException(CustomerException.Code.INVALID, "bad CSV", List.of(e.getCause().getMessage()));
+        } catch (org.apache.commons.csv.CSVException e) {
+            // The header line is read when the parser opens, so its quoting errors come as this checked exception.
+            throw new CustomerException(CustomerException.Code.INVALID, "bad CSV", List.of(e.getMessage()));
         }
         return out;
     }

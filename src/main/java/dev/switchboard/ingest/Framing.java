@@ -216,6 +216,8 @@ public final class Framing {
             offer(1, node.toString(), sink);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new BadBodyException("malformed JSON: " + e.getOriginalMessage());
+        } catch (java.io.CharConversionException e) {
+            throw new BadBodyException(notText(e));
         }
     }
 
@@ -240,7 +242,14 @@ public final class Framing {
             if (parser.nextToken() != null) throw new BadBodyException("unexpected content after the JSON array");
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new BadBodyException("malformed JSON: " + e.getOriginalMessage());
+        } catch (java.io.CharConversionException e) {
+            throw new BadBodyException(notText(e));
         }
+    }
+
+    /** Jackson guesses a byte stream's encoding (UTF-8, 16 or 32) from its first bytes; bytes that fit none is no JSON text. */
+    private static String notText(java.io.CharConversionException e) {
+        return "not JSON text in UTF-8: " + e.getMessage();
     }
 
     private void offer(long n, String payload, FrameSink sink) {

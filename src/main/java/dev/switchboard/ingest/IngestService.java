@@ -100,12 +100,12 @@ public final class IngestService {
      */
     public Receipt ingestBody(String kind, String format, String contentType, String source, InputStream body, long maxRecords) throws IOException {
         boolean jsonDocument = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
-        return ingest(kind, format, source, body, jsonDocument, maxRecords);
+        return ingest(kind, format, source, body, jsonDocument, true, maxRecords);
     }
 
     /** Files: NDJSON or a JSON array for cdr-json, CSV with optional header for cdr-csv, Master.csv lines for asterisk-cdr. */
     public Receipt ingestFile(String kind, String format, String source, InputStream file) throws IOException {
-        return ingest(kind, format, source, file, false, Long.MAX_VALUE);
+        return ingest(kind, format, source, file, false, false, Long.MAX_VALUE);
     }
 
     /** One record from inside the process (the live generators). */
@@ -119,13 +119,19 @@ public final class IngestService {
         producer.send(rawTopic(kind), kind.equals(ContactTopics.KIND) ? source : null, new RawRecord(source, format, clock.instant(), payload));
     }
 
-    private Receipt ingest(String kind, String format, String source, InputStream in, boolean jsonDocument, long maxRecords) throws IOException {
+    /**
+     * @param wholeBody hold the records until the whole input is framed, so that an input refused part-way (a body
+     *                  too large or with too many records, a JSON array broken after some records) publishes nothing,
+     *                  as its 4xx answer says; for HTTP bodies, which max-body-bytes bounds. Files stream, record by record.
+     */
+    private Receipt ingest(String kind, String format, String source, InputStream in, boolean jsonDocument, boolean wholeBody, long maxRecords)
+            throws IOException {
         String topic = rawTopic(kind);
         // Contact records of one body or file keep its order (one partition): a late older version stays late.
         String key = kind.equals(ContactTopics.KIND) ? source : null;
         List<String> rejections = new ArrayList<>();
         long[] counts = new long[2];
-        Outbox outbox = new Outbox(maxRecords);
+        Outbox outbox = new Outbox(maxRecords, wholeBody);
         FrameSink sink = new FrameSink() {
             @Override
             public void accept(String payload) {
@@ -177,22 +183,25 @@ public final class IngestService {
     private record Held(String topic, String key, RawRecord record) {}
 
     /**
-     * Sends records as they come when there is no record limit (files, streamed whatever their size);
-     * under a limit, holds them until the body ends, so a body over the limit sends nothing.
+     * Where one input's records go: straight to the raw topic as they come (files, streamed whatever their
+     * size), or held until the input ends (HTTP bodies), so a body refused part-way, or over its record
+     * limit, sends nothing.
      */
     private final class Outbox {
         private final long maxRecords;
+        private final boolean hold;
         private final List<Held> held = new ArrayList<>();
         private long records;
 
-        Outbox(long maxRecords) {
+        Outbox(long maxRecords, boolean hold) {
             this.maxRecords = maxRecords;
+            this.hold = hold;
         }
 
         void send(String topic, String key, RawRecord record) {
             count();
-            if (maxRecords == Long.MAX_VALUE) producer.send(topic, key, record);
-            else held.add(new Held(topic, key, record));
+            if (hold) held.add(new Held(topic, key, record));
+            else producer.send(topic, key, record);
         }
 
         void count() {

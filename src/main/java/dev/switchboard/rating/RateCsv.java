@@ -60,6 +60,9 @@ final class RateCsv {
             }
         } catch (UncheckedIOException | IllegalStateException e) {
             throw TariffException.invalid("bad rates CSV", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        } catch (org.apache.commons.csv.CSVException e) {
+            // The header line is read when the parser opens, so its quoting errors come as this checked exception.
+            throw TariffException.invalid("bad rates CSV", "line 1: " + e.getMessage());
         }
         return out;
     }

@@ -26,7 +26,12 @@ final class QueryRoutes {
     private static String sqlFromBody(Context ctx) throws Exception {
         String body = ctx.body();
         if (ctx.contentType() != null && ctx.contentType().startsWith("application/json")) {
-            JsonNode node = Json.MAPPER.readTree(body);
+            JsonNode node;
+            try {
+                node = Json.MAPPER.readTree(body);
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw new dev.switchboard.ingest.BadBodyException("malformed JSON: " + e.getOriginalMessage());
+            }
             if (node == null || !node.path("sql").isTextual()) throw new IllegalArgumentException("expected {\"sql\": \"…\"}");
             return node.get("sql").asText();
         }

@@ -67,6 +67,8 @@ public final class WebServer implements AutoCloseable {
             config.staticFiles.enableWebjars(); // uPlot for the dashboard's charts, from the jar
             config.useVirtualThreads = false;
             RequestBodyLimit.install(config, sb.settings().maxBodyBytes());
+            // Requests Jetty refuses itself (URI or headers too long, malformed) get the API's JSON error too.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         });
         access.register(app); // first: it checks every request before any handler
         new HealthRoutes(sb, stats).register(app);
@@ -103,6 +105,13 @@ public final class WebServer implements AutoCloseable {
         app.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "not ready",
                 "the live metrics are starting or rebalancing; retry in a moment"));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad request", e.getMessage()));
+        // A query parameter of the wrong type (?limit=asc): Javalin's errors by parameter as the details.
+        app.exception(io.javalin.validation.ValidationException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad request", e.getErrors()));
+        // Javalin's own refusals (a body over its request-size limit, a method not allowed, …): the same JSON shape, not its plain text.
+        app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+            String name = HttpStatus.forStatus(e.getStatus()).getMessage().toLowerCase(java.util.Locale.ROOT);
+            ctx.status(e.getStatus()).json(new ApiError(name, e.getDetails().isEmpty() ? e.getMessage() : e.getDetails()));
+        });
         app.exception(Exception.class, (e, ctx) -> error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error", e.getClass().getSimpleName() + ": " + e.getMessage()));
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             String type = ctx.res().getContentType();
