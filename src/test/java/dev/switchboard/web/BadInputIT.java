@@ -87,10 +87,11 @@ class BadInputIT {
         HttpResponse<String> long414 = send("GET", "/api/stats?x=" + "a".repeat(10_000), null, new byte[0]);
         assertThat(long414.statusCode()).isEqualTo(414);
         assertThat(json(long414).path("error").asText()).isEqualTo("uri too long");
-        // A body over Javalin's request-size limit (1 MB) read with ctx.body() was plain text.
+        // A body over Javalin's request-size limit (1 MB) read with ctx.body() was plain text; now max-body-bytes applies to
+        // every route (web.RequestBodyLimit) and the answer is the API's JSON error.
         HttpResponse<String> big = send("POST", "/api/customers", "application/json", ("{\"name\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8));
         assertThat(big.statusCode()).isEqualTo(413);
-        assertThat(json(big).path("error").asText()).isEqualTo("content too large");
+        assertThat(json(big).path("error").asText()).isEqualTo("body too large");
         // A body refused part-way (too large, or a JSON array broken after good records) had already published the records
         // before it: the caller was told 413/400 while they went through mediation. Now nothing of it is published; the
         // final test checks that source "refused-whole" was never counted in.
