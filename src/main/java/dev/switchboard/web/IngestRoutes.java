@@ -44,7 +44,7 @@ final class IngestRoutes {
             throw new IllegalArgumentException("source must be 1 to 200 characters without '|'");
         if (ctx.contentLength() == 0) throw new dev.switchboard.ingest.BadBodyException("the body is empty");
         Receipt receipt;
-        try (InputStream body = new LimitedInputStream(ctx.bodyInputStream(), sb.settings().maxBodyBytes())) {
+        try (InputStream body = ctx.bodyInputStream()) { // max-body-bytes: RequestBodyLimit, for every route
             receipt = ingest.ingestBody(kind, format, ctx.contentType(), source, body, sb.settings().get(SettingsSpec.MAX_RECORDS_PER_REQUEST));
         } catch (TooManyRecordsException e) {
             WebServer.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too many records", e.getMessage());

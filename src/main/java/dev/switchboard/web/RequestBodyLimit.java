@@ -23,7 +23,7 @@ import org.eclipse.jetty.servlet.FilterHolder;
  * The setting {@code max-body-bytes} on every route that reads a body, however it reads it
  * ({@code ctx.body()}, {@code bodyAsBytes()}, {@code bodyInputStream()}): a body declared larger
  * (Content-Length) is answered 413 before it is read; a body sent without a length (chunked) fails with
- * {@link LimitedInputStream.BodyTooLargeException}, answered 413, once the limit is passed while reading.
+ * {@link BodyTooLargeException}, answered 413, once the limit is passed while reading.
  */
 final class RequestBodyLimit implements Filter {
     private final long maxBytes;
@@ -91,7 +91,7 @@ final class RequestBodyLimit implements Filter {
 
         private void count(long n) {
             read += n;
-            if (read > limit) throw new LimitedInputStream.BodyTooLargeException(limit);
+            if (read > limit) throw new BodyTooLargeException(limit);
         }
 
         @Override
@@ -107,6 +107,13 @@ final class RequestBodyLimit implements Filter {
         @Override
         public void setReadListener(ReadListener listener) {
             in.setReadListener(listener);
+        }
+    }
+
+    /** A body past {@code max-body-bytes}, found while reading it. */
+    static final class BodyTooLargeException extends RuntimeException {
+        BodyTooLargeException(long limit) {
+            super(message(limit));
         }
     }
 }

@@ -100,7 +100,7 @@ public final class WebServer implements AutoCloseable {
         app.exception(BadBodyException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad body", e.getMessage()));
         app.exception(UnknownKindException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "unknown kind", e.getMessage()));
         app.exception(UnsupportedFormatException.class, (e, ctx) -> error(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported input", e.getMessage()));
-        app.exception(LimitedInputStream.BodyTooLargeException.class, (e, ctx) -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body too large", e.getMessage()));
+        app.exception(RequestBodyLimit.BodyTooLargeException.class, (e, ctx) -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body too large", e.getMessage()));
         app.exception(QueryRefusedException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "query refused", e.getMessage()));
         app.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "not ready",
                 "the live metrics are starting or rebalancing; retry in a moment"));
