@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * API tokens in table {@code api_token}. A token is 32 random bytes (base64url, prefixed {@code sb_});
@@ -106,11 +105,6 @@ public final class TokenStore {
             }
             return hit.stream().map(t -> new ApiToken(t.id(), t.name(), t.role(), t.createdAt(), now)).toList();
         });
-    }
-
-    public Optional<ApiToken> byId(int id) {
-        return db.read("cannot read the tokens", c -> select(c, "SELECT id, name, role, created_at, revoked_at FROM api_token WHERE id = ?", id))
-                .stream().findFirst();
     }
 
     /** The SHA-256 of a token, in hex: what the table keeps. */

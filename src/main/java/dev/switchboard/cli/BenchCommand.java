@@ -259,9 +259,18 @@ final class BenchCommand implements Callable<Integer> {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static long peakRssMb() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status")))
-            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+    private static long peakRssMb() {
+        return statusMb("VmHWM");
+    }
+
+    /** A memory figure of this process from /proc/self/status (VmRSS, VmHWM…) in MB; -1 where there is none. */
+    static long statusMb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+                if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        } catch (java.io.IOException e) {
+            // not Linux
+        }
         return -1;
     }
 

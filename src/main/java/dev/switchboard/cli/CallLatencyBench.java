@@ -167,13 +167,13 @@ final class CallLatencyBench {
         ingest.publish(CallTopics.KIND, "bench-probe", CallFormat.CALL_JSON.wireName(), Json.write(e));
     }
 
-    private static Thread thread(String name, Runnable r) {
+    static Thread thread(String name, Runnable r) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
     }
 
-    private static void sleep(long ms) {
+    static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

@@ -7,7 +7,6 @@ import dev.switchboard.generate.CdrGenerator;
 import dev.switchboard.generate.CdrWorkload;
 import dev.switchboard.generate.SubscriberBase;
 import dev.switchboard.ingest.IngestService;
-import dev.switchboard.mediation.Counts;
 import dev.switchboard.platform.Settings;
 import dev.switchboard.web.WebServer;
 import java.io.File;
@@ -23,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 /**
  * The soak: sustained mixed ingest (CDRs, call events, contact records) at fixed rates for a long time on one
@@ -57,7 +56,7 @@ final class SoakBench {
                 cdrs.nextLiveLine(CdrFormat.CDR_JSON, Instant.now())), cdrSent));
         threads.add(paced("soak-ctr", ctrRate, () -> ingest.publish("ctr", "soak-ctr", "ctr-json", contacts.next()), ctrSent));
         List<String> samples = new ArrayList<>();
-        threads.add(daemon("soak-memory", () -> sampleMemory(samples)));
+        threads.add(CallLatencyBench.thread("soak-memory", () -> sampleMemory(samples)));
         Process browser = openDashboard(dir, port);
         threads.forEach(Thread::start);
         long t0 = System.nanoTime();
@@ -72,14 +71,11 @@ final class SoakBench {
                 browser == null ? "no (no /usr/bin/chromium)" : browserAlive ? "yes, to the end" : "no, it exited");
         System.out.println("memory every " + SAMPLE.toSeconds() + " s (heap in use after the latest collection; heap used now; RSS):");
         samples.forEach(s -> System.out.println("  " + s));
-        boolean balanced = await(() -> sb.cdrAccounting().orElseThrow().total(), Duration.ofMinutes(2))
-                & await(() -> sb.callAccounting().orElseThrow().total(), Duration.ofMinutes(2));
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!sb.contactAccounting().orElseThrow().total().drained() && System.nanoTime() < deadline) pause(200);
-        balanced &= sb.contactAccounting().orElseThrow().total().drained();
-        Counts cdr = sb.cdrAccounting().orElseThrow().total();
-        Counts call = sb.callAccounting().orElseThrow().total();
-        System.out.printf("accounted: cdr %s, call %s, ctr %s%n", cdr, call, sb.contactAccounting().orElseThrow().total());
+        boolean balanced = await(() -> sb.cdrAccounting().orElseThrow().total().drained(), Duration.ofMinutes(2))
+                & await(() -> sb.callAccounting().orElseThrow().total().drained(), Duration.ofMinutes(2))
+                & await(() -> sb.contactAccounting().orElseThrow().total().drained(), Duration.ofMinutes(2));
+        System.out.printf("accounted: cdr %s, call %s, ctr %s%n", sb.cdrAccounting().orElseThrow().total(),
+                sb.callAccounting().orElseThrow().total(), sb.contactAccounting().orElseThrow().total());
         System.out.printf("event-to-dashboard latency over the whole soak: /api/callcenter/live p50 %.0f ms p99 %.0f ms; SSE p50 %.0f ms p99 %.0f ms%n",
                 latency[0], latency[1], latency[2], latency[3]);
         return balanced ? 0 : 1;
@@ -87,7 +83,7 @@ final class SoakBench {
 
     /** Calls {@code send} {@code rate} times a second, in 10 ms steps, counting in {@code sent}. */
     private Thread paced(String name, int rate, Runnable send, AtomicLong sent) {
-        return daemon(name, () -> {
+        return CallLatencyBench.thread(name, () -> {
             long start = System.nanoTime();
             while (running.get()) {
                 long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
@@ -95,7 +91,7 @@ final class SoakBench {
                     send.run();
                     sent.incrementAndGet();
                 }
-                pause(10);
+                CallLatencyBench.sleep(10);
             }
         });
     }
@@ -118,12 +114,12 @@ final class SoakBench {
     private void sampleMemory(List<String> out) {
         long t0 = System.nanoTime();
         while (running.get()) {
-            pause(SAMPLE.toMillis());
+            CallLatencyBench.sleep(SAMPLE.toMillis());
             long afterGc = heapAfterLastGcMb();
             long used = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
             synchronized (out) {
                 out.add(String.format("t=%4d s  heap after last GC %5d MB  heap used %5d MB  RSS %5d MB", (System.nanoTime() - t0) / 1_000_000_000L,
-                        afterGc, used, rssMb()));
+                        afterGc, used, BenchCommand.statusMb("VmRSS")));
             }
         }
     }
@@ -138,36 +134,12 @@ final class SoakBench {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
     }
 
-    private static boolean await(Supplier<Counts> counts, Duration limit) {
+    private static boolean await(BooleanSupplier drained, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (counts.get().drained()) return true;
-            pause(200);
+            if (drained.getAsBoolean()) return true;
+            CallLatencyBench.sleep(200);
         }
         return false;
-    }
-
-    private static long rssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-        } catch (Exception e) {
-            // not Linux
-        }
-        return -1;
-    }
-
-    private static Thread daemon(String name, Runnable r) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
-
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
