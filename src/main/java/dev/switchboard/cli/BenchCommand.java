@@ -80,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--generate-only", description = "rate-and-bill: with --keep, only write the file")
     boolean generateOnly;
 
-    @Option(names = "--length", defaultValue = "10m", description = "soak: how long the mixed load runs, after 30 s of warm-up; default ${DEFAULT-VALUE}")
+    @Option(names = "--length", defaultValue = "10m", description = "soak: how long the mixed load is measured, after a warm-up of at least 30 s that lasts until every probe shows within 1 s for 30 s (at most 5 min); default ${DEFAULT-VALUE}")
     String length;
 
     @Option(names = "--cdr-rate", defaultValue = "2000", description = "soak: CDRs a second; default ${DEFAULT-VALUE}")

@@ -29,11 +29,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Event-to-dashboard latency: while a steady load of call events flows at a given rate, a probe call
  * (alone in its own queue) is queued ten times a second, and the time is taken from just before it is
- * produced until it shows as waiting in {@code GET /api/callcenter/live} (polled every 5 ms) and in
+ * produced until it shows as waiting in {@code GET /api/callcenter/live} (polled every 5 ms here) and in
  * the SSE {@code callcenter} event. Each probe is then abandoned, so the waiting list stays small.
  */
 final class CallLatencyBench {
     private static final long PROBE_EVERY_MS = 100;
+    private static final long STALL_MS = 1_000;
     private final Switchboard sb;
     private final IngestService ingest;
     private final String base;
@@ -43,34 +44,76 @@ final class CallLatencyBench {
     private final Map<String, Long> seenBySse = new ConcurrentHashMap<>();
     private final List<Long> pollLatency = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> sseLatency = Collections.synchronizedList(new ArrayList<>());
+    /** Each measured probe's poll sighting: {sent, in ms since the measurement began; latency in ms}. */
+    private final List<long[]> pollTimeline = Collections.synchronizedList(new ArrayList<>());
+    private volatile long measureStart;
+    /** When a probe last took over {@value #STALL_MS} ms to show (warm-up ends only after a steady while). */
+    private volatile long lastSlowAt;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile boolean measuring;
+    private final long pollEveryMs;
 
-    private CallLatencyBench(Switchboard sb, int port) {
+    private CallLatencyBench(Switchboard sb, int port, long pollEveryMs) {
         this.sb = sb;
+        this.pollEveryMs = pollEveryMs;
         this.ingest = sb.ingest().orElseThrow();
         this.base = "http://127.0.0.1:" + port;
     }
 
-    /** Measures on a platform already running (web on {@code port}), with call events at {@code rate}; as {@link #run}. */
-    static double[] measureOn(Switchboard sb, int port, int rate, Duration warmup, Duration measure) throws Exception {
-        return new CallLatencyBench(sb, port).measure(rate, warmup, measure);
+    /**
+     * Measures on a platform already running (web on {@code port}), with call events at {@code rate}, as {@link #run}, but
+     * polling {@code /api/callcenter/live} only every {@code pollEveryMs} (a poll every 5 ms is 200 requests a second,
+     * a load of its own on a small machine; each poll figure is then up to that much late).
+     */
+    static double[] measureOn(Switchboard sb, int port, int rate, Warmup warmup, Duration measure, long pollEveryMs) throws Exception {
+        return new CallLatencyBench(sb, port, pollEveryMs).measure(rate, warmup, measure);
+    }
+
+    /**
+     * The load runs at least {@code least} before the measurement starts, and beyond that until the platform is steady
+     * (every probe for {@code steadyFor} showed within {@value #STALL_MS} ms, none older is still unseen), but at most
+     * {@code most}: so that the measurement is of the sustained rate, not of the start (JIT compilation, the first
+     * rebalance, a browser starting) and the backlog it leaves. {@code steadyFor} zero: exactly {@code least}.
+     */
+    record Warmup(Duration least, Duration most, Duration steadyFor) {
+        static Warmup fixed(Duration d) {
+            return new Warmup(d, d, Duration.ZERO);
+        }
     }
 
     /** Runs one rate on a fresh embedded platform in {@code dir}; prints and returns {p50, p99} of poll and SSE latency (ms). */
     static double[] run(Settings common, Path dir, int rate, Duration warmup, Duration measure) throws Exception {
         Settings settings = common.with(Map.of("data", dir.toString(), "roles", "ingest,stream,store,web", "port", "0"));
         try (Switchboard sb = Switchboard.start(settings); WebServer web = new WebServer(sb).start("127.0.0.1", 0)) {
-            CallLatencyBench bench = new CallLatencyBench(sb, web.port());
-            return bench.measure(rate, warmup, measure);
+            CallLatencyBench bench = new CallLatencyBench(sb, web.port(), 5);
+            return bench.measure(rate, Warmup.fixed(warmup), measure);
         }
     }
 
-    private double[] measure(int rate, Duration warmup, Duration measure) throws Exception {
+    private void warmUp(Warmup warmup, long start) throws InterruptedException {
+        Thread.sleep(warmup.least().toMillis());
+        if (warmup.steadyFor().isZero()) return;
+        long cap = start + warmup.most().toNanos();
+        while (!steady(warmup.steadyFor()) && System.nanoTime() < cap) Thread.sleep(500);
+        System.out.printf("warm-up: %.0f s (%s)%n", (System.nanoTime() - start) / 1e9, steady(warmup.steadyFor())
+                ? "then steady: every probe for " + warmup.steadyFor().toSeconds() + " s showed within " + STALL_MS + " ms"
+                : "the cap; not steady yet");
+    }
+
+    private boolean steady(Duration steadyFor) {
+        long now = System.nanoTime();
+        boolean noneOverdue = sentAt.values().stream().allMatch(sent -> now - sent <= STALL_MS * 1_000_000);
+        return noneOverdue && now - lastSlowAt >= steadyFor.toNanos();
+    }
+
+    private double[] measure(int rate, Warmup warmup, Duration measure) throws Exception {
         List<Thread> threads = List.of(thread("bench-load", () -> load(rate)), thread("bench-probes", this::probes),
                 thread("bench-poll", this::poll), thread("bench-sse", this::sse));
+        long start = System.nanoTime();
+        lastSlowAt = start;
         threads.forEach(Thread::start);
-        Thread.sleep(warmup.toMillis());
+        warmUp(warmup, start);
+        measureStart = System.nanoTime();
         measuring = true;
         Thread.sleep(measure.toMillis());
         measuring = false;
@@ -83,6 +126,7 @@ final class CallLatencyBench {
         System.out.printf("%,7d events/s  /api/callcenter/live: n=%d p50=%d p95=%d p99=%d max=%d ms   SSE: n=%d p50=%d p95=%d p99=%d max=%d ms%n",
                 rate, poll.length, pct(poll, 50), pct(poll, 95), pct(poll, 99), pct(poll, 100),
                 sse.length, pct(sse, 50), pct(sse, 95), pct(sse, 99), pct(sse, 100));
+        printStalls();
         return new double[] {pct(poll, 50), pct(poll, 99), pct(sse, 50), pct(sse, 99)};
     }
 
@@ -128,7 +172,7 @@ final class CallLatencyBench {
             } catch (Exception e) {
                 // starting up: try again
             }
-            sleep(5);
+            sleep(pollEveryMs);
         }
     }
 
@@ -155,7 +199,11 @@ final class CallLatencyBench {
         byQueue.fieldNames().forEachRemaining(queue -> {
             Long sent = sentAt.get(queue);
             if (sent == null || seenAt.putIfAbsent(queue, now) != null) return;
-            if (measuring) latencies.add((now - sent) / 1_000_000);
+            if (now - sent > STALL_MS * 1_000_000) lastSlowAt = now;
+            if (measuring) {
+                latencies.add((now - sent) / 1_000_000);
+                if (seenAt == seenByPoll) pollTimeline.add(new long[] {(sent - measureStart) / 1_000_000, (now - sent) / 1_000_000});
+            }
             if (seenByPoll.containsKey(queue) && seenBySse.containsKey(queue)) {
                 sentAt.remove(queue);
                 publish(new CallEvent(queue, CallEventType.ABANDONED, Instant.now(), queue, "+12025550199", null, 0, null, null, null));
@@ -165,6 +213,36 @@ final class CallLatencyBench {
 
     private void publish(CallEvent e) {
         ingest.publish(CallTopics.KIND, "bench-probe", CallFormat.CALL_JSON.wireName(), Json.write(e));
+    }
+
+    /**
+     * Where the tail comes from: runs of probes (in the order sent) that each took over {@value #STALL_MS} ms to show,
+     * with when each run began and its worst latency; the longest five are printed.
+     */
+    private void printStalls() {
+        List<long[]> timeline;
+        synchronized (pollTimeline) {
+            timeline = new ArrayList<>(pollTimeline);
+        }
+        timeline.sort(java.util.Comparator.comparingLong(p -> p[0]));
+        List<long[]> stalls = new ArrayList<>(); // {first sent, last sent, worst latency, probes}
+        long[] open = null;
+        for (long[] p : timeline) {
+            if (p[1] <= STALL_MS) {
+                open = null;
+            } else if (open == null) {
+                open = new long[] {p[0], p[0], p[1], 1};
+                stalls.add(open);
+            } else {
+                open[1] = p[0];
+                open[2] = Math.max(open[2], p[1]);
+                open[3]++;
+            }
+        }
+        long slow = stalls.stream().mapToLong(s -> s[3]).sum();
+        System.out.printf("probes over %d ms: %d of %d, in %d runs%s%n", STALL_MS, slow, timeline.size(), stalls.size(), stalls.isEmpty() ? "" : "; the worst:");
+        stalls.stream().sorted(java.util.Comparator.comparingLong((long[] s) -> s[2]).reversed()).limit(5).forEach(s ->
+                System.out.printf("  from %.1f s to %.1f s into the measurement: %d probes, worst %,d ms%n", s[0] / 1e3, s[1] / 1e3, s[3], s[2]));
     }
 
     static Thread thread(String name, Runnable r) {

@@ -32,6 +32,11 @@ import java.util.function.BooleanSupplier;
  */
 final class SoakBench {
     private static final Duration SAMPLE = Duration.ofSeconds(10);
+    /** How often the bench polls {@code /api/callcenter/live}: as a dashboard might, not 200 times a second. */
+    private static final long POLL_EVERY_MS = 50;
+    /** At least 30 s, then until every probe shows within a second for 30 s, at most 5 minutes. */
+    private static final CallLatencyBench.Warmup WARMUP = new CallLatencyBench.Warmup(Duration.ofSeconds(30), Duration.ofMinutes(5),
+            Duration.ofSeconds(30));
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong cdrSent = new AtomicLong();
     private final AtomicLong ctrSent = new AtomicLong();
@@ -60,7 +65,7 @@ final class SoakBench {
         Process browser = openDashboard(dir, port);
         threads.forEach(Thread::start);
         long t0 = System.nanoTime();
-        double[] latency = CallLatencyBench.measureOn(sb, port, callRate, Duration.ofSeconds(30), length);
+        double[] latency = CallLatencyBench.measureOn(sb, port, callRate, WARMUP, length, POLL_EVERY_MS);
         running.set(false);
         for (Thread t : threads) t.join(5_000);
         boolean browserAlive = browser != null && browser.isAlive();
