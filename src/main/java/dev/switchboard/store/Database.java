@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>DuckDB after a failed commit: when a commit fails (a full disk: "No space left on device" on
  * the WAL), DuckDB 1.4 does not take the transaction's keys out of the table's primary-key index,
- * so every later insert of those keys fails with "Duplicate key" although the rows are not stored;
- * and the checkpoint that closing the instance makes would write that index into the file, for good.
- * A fatal error ("database has been invalidated") leaves the instance unusable too. So after either
- * the instance is dropped without its shutdown checkpoint and opened again on the same file, which
- * replays the WAL (the commits that did succeed) onto the last checkpoint. Every connection of the old
+ * so every later insert of those keys fails with "Duplicate key" although the rows are not stored.
+ * Once those keys were tried again on that instance, the checkpoint that closing it makes (when the
+ * disk has room) writes that index into the file, and the duplicates outlive a restart. A fatal error
+ * ("database has been invalidated") leaves the instance unusable too. So after either the instance is
+ * dropped without its shutdown checkpoint and opened again on the same file, which replays the WAL
+ * (the commits that did succeed) onto the last checkpoint. Every connection of the old
  * instance is closed first (a DuckDB file opened again in this process while one of them lives would
  * come back as the same instance): a query running on one is interrupted and fails
  * ("INTERRUPT Error", "Connection was closed"). When opening fails (the disk still full), the next

@@ -1,7 +1,6 @@
 package dev.switchboard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.app.Switchboard;
@@ -20,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,7 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,26 +78,14 @@ class StoreOutageIT {
     @Test
     @Timeout(90)
     void theSinkRetriesThroughAFullDiskUnderDuckDbAndCatchesUpWithoutLossOrDoubles() throws Exception {
-        Path disk = Files.createDirectories(dir.resolve("small-disk"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", disk.toString()).redirectErrorStream(true).start();
-        assumeTrue(mount.waitFor(10, TimeUnit.SECONDS) && mount.exitValue() == 0, "cannot mount a tmpfs here (needs root): DuckDB disk-full variant skipped");
-        Path filler = disk.resolve("filler");
-        try {
-            outage("jdbc:duckdb:" + disk.resolve("history.duckdb"), sb -> sb.database().orElseThrow().read("ids", c -> {
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("small-disk"))) {
+            outage(disk.duckDbUrl("history.duckdb"), sb -> sb.database().orElseThrow().read("ids", c -> {
                 List<String> ids = new ArrayList<>();
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM cdr ORDER BY id")) {
                     while (rs.next()) ids.add(rs.getString(1));
                 }
                 return ids;
-            }), () -> fill(filler), () -> {
-                try {
-                    Files.delete(filler);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } finally {
-            new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor(10, TimeUnit.SECONDS);
+            }), disk::fill, disk::free);
         }
     }
 
@@ -150,25 +135,6 @@ class StoreOutageIT {
             List<String> stored = rows.ids(sb);
             assertThat(stored).hasSize(expected.size());
             assertThat(new TreeSet<>(stored)).isEqualTo(expected);
-        }
-    }
-
-    /** Fills the file's disk to the last byte. */
-    private static void fill(Path filler) {
-        try (OutputStream out = Files.newOutputStream(filler)) {
-            for (int chunk = 1 << 20; chunk >= 512; chunk /= 4) {
-                byte[] bytes = new byte[chunk];
-                try {
-                    while (true) {
-                        out.write(bytes);
-                        out.flush();
-                    }
-                } catch (IOException full) {
-                    // next, smaller chunks
-                }
-            }
-        } catch (IOException e) {
-            // the disk is full: closing may fail to write what is buffered
         }
     }
 
