@@ -1,7 +1,5 @@
 package dev.switchboard.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +44,7 @@ public final class SqlSink implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final AtomicLong rowsWritten = new AtomicLong();
+    private final AtomicLong failedWrites = new AtomicLong();
     private volatile String lastError = "";
     private Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
     private final Thread thread;
@@ -87,6 +86,11 @@ public final class SqlSink implements Runnable, AutoCloseable {
         return rowsWritten.get();
     }
 
+    /** Batch writes that failed (each then retried after the backoff). */
+    public long failedWrites() {
+        return failedWrites.get();
+    }
+
     @Override
     public void run() {
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
@@ -123,8 +127,9 @@ public final class SqlSink implements Runnable, AutoCloseable {
             try {
                 write(batch);
                 healthy.set(true);
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 healthy.set(false);
+                failedWrites.incrementAndGet();
                 lastError = e.getMessage();
                 log.warn("store write failed, retrying in {} ms: {}", backoffMs, e.getMessage());
                 Thread.sleep(backoffMs);
@@ -141,7 +146,7 @@ public final class SqlSink implements Runnable, AutoCloseable {
         }
     }
 
-    private void write(List<ConsumerRecord<byte[], byte[]>> batch) throws SQLException {
+    private void write(List<ConsumerRecord<byte[], byte[]>> batch) {
         Map<Route<?>, List<Object[]>> rowsByRoute = new java.util.LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : batch) {
             for (Route<?> route : routes.get(r.topic())) {
@@ -149,16 +154,11 @@ public final class SqlSink implements Runnable, AutoCloseable {
                 if (!rows.isEmpty()) rowsByRoute.computeIfAbsent(route, t -> new ArrayList<>()).addAll(rows);
             }
         }
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                for (var entry : rowsByRoute.entrySet()) RowWriter.write(db.dialect(), c, entry.getKey().mapping(), entry.getValue());
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        // Database.inTransaction also opens a DuckDB file again after a failed commit (a full disk), before the retry.
+        db.inTransaction("cannot store " + batch.size() + " records", c -> {
+            for (var entry : rowsByRoute.entrySet()) RowWriter.write(db.dialect(), c, entry.getKey().mapping(), entry.getValue());
+            return null;
+        });
         rowsWritten.addAndGet(batch.size());
     }
 

@@ -32,6 +32,7 @@ final class HealthRoutes {
         sb.sink().ifPresent(sink -> {
             FunctionCounter.builder("switchboard_store_rows", sink, s -> s.rowsWritten()).description("records written to SQL by this process").register(registry);
             Gauge.builder("switchboard_store_healthy", sink, s -> s.healthy() ? 1 : 0).register(registry);
+            FunctionCounter.builder("switchboard_store_write_failures", sink, s -> s.failedWrites()).description("store batch writes that failed and were retried").register(registry);
         });
     }
 

@@ -5,6 +5,7 @@ import static dev.switchboard.store.StoreFixtures.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.cdr.Cdr;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -84,6 +85,81 @@ class DatabaseIT {
                 assertThat(StoreFixtures.storedCdrs(db)).containsExactly(voice("c-1", T0, 42));
             }
         }
+    }
+
+    /**
+     * DuckDB 1.4 keeps the keys of a commit that failed (a full disk) in the table's primary-key index, so
+     * without more every later write of them is refused as a duplicate. The store opens the file again after
+     * such a failure: connections of the dropped instance fail at once (a query running on one is
+     * interrupted), new ones work, the failed keys are written once space is back, and the file, opened
+     * afresh, takes keys whose only write failed (the failed commit left nothing in the index on disk).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aDuckDbCommitFailingOnAFullDiskOpensTheFileAgainAndTheSameKeysAreWrittenOnceSpaceIsBack() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("small-disk"))) {
+            String url = disk.duckDbUrl("history.duckdb");
+            TableMapping<Cdr> cdr = StoreFixtures.cdrRows();
+            try (Database db = Database.open(url, "", "")) {
+                db.write(cdr, cdrs("a", 50));
+                Connection idle = db.connect();
+                java.util.concurrent.CompletableFuture<String> running = new java.util.concurrent.CompletableFuture<>();
+                Thread reader = new Thread(() -> {
+                    try (Connection c = db.connect(); Statement s = c.createStatement();
+                            ResultSet rs = s.executeQuery("SELECT count(*) FROM range(100000000000) r, range(10) q WHERE r.range % 7 = q.range")) {
+                        rs.next();
+                        running.complete("finished");
+                    } catch (SQLException e) {
+                        running.complete(e.getMessage());
+                    }
+                });
+                reader.start();
+                Thread.sleep(300);
+
+                disk.fill();
+                assertThatThrownBy(() -> db.write(cdr, cdrs("b", 50))).isInstanceOf(StoreException.class)
+                        .hasMessageContaining("No space left on device");
+                assertThat(running.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the query running on the dropped instance").contains("Interrupted");
+                assertThatThrownBy(() -> idle.createStatement().execute("SELECT 1")).isInstanceOf(SQLException.class).hasMessageContaining("closed");
+                idle.close();
+                // Opening the file again may have freed a few blocks, and the WAL's last page has room for a few rows.
+                disk.fill();
+                assertThatThrownBy(() -> db.write(cdr, cdrs("d", 100))).as("only ever written on a full disk").isInstanceOf(StoreException.class)
+                        .hasMessageContaining("No space left on device");
+                assertThat(StoreFixtures.count(db, "cdr")).isEqualTo(50);
+
+                disk.free();
+                db.write(cdr, cdrs("b", 50));
+                db.write(cdr, cdrs("c", 20));
+                assertThat(ids(db)).hasSize(120).containsAll(ids("a", 50)).containsAll(ids("b", 50)).containsAll(ids("c", 20));
+            }
+            try (Database db = Database.open(url, "", "")) {
+                db.write(cdr, cdrs("d", 100));
+                assertThat(ids(db)).hasSize(220).containsAll(ids("d", 100));
+            }
+        }
+    }
+
+    private static List<Cdr> cdrs(String prefix, int n) {
+        List<Cdr> out = new ArrayList<>();
+        for (String id : ids(prefix, n)) out.add(voice(id, T0, 42));
+        return out;
+    }
+
+    private static List<String> ids(String prefix, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) out.add(prefix + "-" + i);
+        return out;
+    }
+
+    private static List<String> ids(Database db) {
+        return db.read("ids", c -> {
+            List<String> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM cdr ORDER BY id")) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        });
     }
 
     private static void execute(Database db, String sql) throws SQLException {

@@ -98,7 +98,8 @@ class HttpEdgeIT {
         assertThat(q.path("columns").get(0).asText()).isEqualTo("two");
         assertThat(q.path("rows").get(0).get(0).asInt()).isEqualTo(2);
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.body()).contains("switchboard_records_total{kind=\"cdr\",outcome=\"in\"}");
+        assertThat(metrics.body()).contains("switchboard_records_total{kind=\"cdr\",outcome=\"in\"}")
+                .contains("switchboard_store_healthy 1.0").contains("switchboard_store_write_failures_total 0.0");
         assertThat(get("/api/stats", 200).path("cdr").has("duplicate")).isTrue();
     }
 
