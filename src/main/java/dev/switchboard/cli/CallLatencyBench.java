@@ -74,10 +74,11 @@ final class CallLatencyBench {
      * (every probe for {@code steadyFor} showed within {@value #STALL_MS} ms, none older is still unseen), but at most
      * {@code most}: so that the measurement is of the sustained rate, not of the start (JIT compilation, the first
      * rebalance, a browser starting) and the backlog it leaves. {@code steadyFor} zero: exactly {@code least}.
+     * {@code then} runs when the warm-up ends, before the measurement starts.
      */
-    record Warmup(Duration least, Duration most, Duration steadyFor) {
+    record Warmup(Duration least, Duration most, Duration steadyFor, Runnable then) {
         static Warmup fixed(Duration d) {
-            return new Warmup(d, d, Duration.ZERO);
+            return new Warmup(d, d, Duration.ZERO, () -> {});
         }
     }
 
@@ -113,6 +114,7 @@ final class CallLatencyBench {
         lastSlowAt = start;
         threads.forEach(Thread::start);
         warmUp(warmup, start);
+        warmup.then().run();
         measureStart = System.nanoTime();
         measuring = true;
         Thread.sleep(measure.toMillis());

@@ -34,9 +34,6 @@ final class SoakBench {
     private static final Duration SAMPLE = Duration.ofSeconds(10);
     /** How often the bench polls {@code /api/callcenter/live}: as a dashboard might, not 200 times a second. */
     private static final long POLL_EVERY_MS = 50;
-    /** At least 30 s, then until every probe shows within a second for 30 s, at most 5 minutes. */
-    private static final CallLatencyBench.Warmup WARMUP = new CallLatencyBench.Warmup(Duration.ofSeconds(30), Duration.ofMinutes(5),
-            Duration.ofSeconds(30));
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong cdrSent = new AtomicLong();
     private final AtomicLong ctrSent = new AtomicLong();
@@ -65,7 +62,12 @@ final class SoakBench {
         Process browser = openDashboard(dir, port);
         threads.forEach(Thread::start);
         long t0 = System.nanoTime();
-        double[] latency = CallLatencyBench.measureOn(sb, port, callRate, WARMUP, length, POLL_EVERY_MS);
+        long[] liveHeapMb = new long[2];
+        // At least 30 s, then until every probe shows within a second for 30 s, at most 5 minutes.
+        var warmup = new CallLatencyBench.Warmup(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(30),
+                () -> liveHeapMb[0] = liveHeapMb());
+        double[] latency = CallLatencyBench.measureOn(sb, port, callRate, warmup, length, POLL_EVERY_MS);
+        liveHeapMb[1] = liveHeapMb();
         running.set(false);
         for (Thread t : threads) t.join(5_000);
         boolean browserAlive = browser != null && browser.isAlive();
@@ -76,6 +78,8 @@ final class SoakBench {
                 browser == null ? "no (no /usr/bin/chromium)" : browserAlive ? "yes, to the end" : "no, it exited");
         System.out.println("memory every " + SAMPLE.toSeconds() + " s (heap in use after the latest collection; heap used now; RSS):");
         samples.forEach(s -> System.out.println("  " + s));
+        System.out.printf("live heap (in use right after a full collection): %,d MB when the measurement began, %,d MB when it ended%n",
+                liveHeapMb[0], liveHeapMb[1]);
         boolean balanced = await(() -> sb.cdrAccounting().orElseThrow().total().drained(), Duration.ofMinutes(2))
                 & await(() -> sb.callAccounting().orElseThrow().total().drained(), Duration.ofMinutes(2))
                 & await(() -> sb.contactAccounting().orElseThrow().total().drained(), Duration.ofMinutes(2));
@@ -99,6 +103,15 @@ final class SoakBench {
                 CallLatencyBench.sleep(10);
             }
         });
+    }
+
+    /**
+     * The live heap: in use right after a full collection, which the bench asks for twice only (when the measurement
+     * begins and when it ends), since the old generation may go uncollected for the whole run.
+     */
+    private static long liveHeapMb() {
+        System.gc();
+        return (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
     }
 
     /** Heap in use right after the latest collection (young or old): what survives, the figure that must stay flat. */

@@ -26,6 +26,8 @@ public final class SettingsSpec {
     public static final Setting<Boolean> EXACTLY_ONCE = bool("exactly-once", "true", "Kafka Streams processing guarantee exactly_once_v2 (false: at_least_once)");
     public static final Setting<Duration> COMMIT_INTERVAL = duration("commit-interval", "200ms", "Kafka Streams commit interval");
     public static final Setting<Integer> STREAM_THREADS = integer("stream-threads", "1", 1, 64, "Kafka Streams threads of this process (tasks spread over them)");
+    public static final Setting<Integer> STATE_MEMORY_MB = integer("state-memory-mb", "128", 16, 1 << 20,
+            "off-heap memory (MB) that all Kafka Streams state stores of this process share: RocksDB block cache, index and filter blocks, memtables");
     public static final Setting<Duration> DEDUP_TTL = duration("dedup-ttl", "24h", "how long a record fingerprint is remembered for de-duplication");
     public static final Setting<Duration> FUTURE_TOLERANCE = duration("future-tolerance", "5m", "how far in the future a start time may be (clock skew)");
     public static final Setting<Duration> MAX_RECORD_AGE = duration("max-record-age", "9125d", Duration.ofSeconds(1), null, "records starting longer ago than this are rejected as absurdly old");
@@ -64,7 +66,7 @@ public final class SettingsSpec {
             "HTTP requests a second one API token may send on average, in bursts of up to two seconds' worth; over it the answer is 429; 0 no limit");
 
     public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, KAFKA_PORT, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
-            PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, STREAM_THREADS, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
+            PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, STREAM_THREADS, STATE_MEMORY_MB, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
             EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES, MAX_RECORDS_PER_REQUEST, QUERY_TIMEOUT,
             SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED, MARKETING_LIVE_DAYS, MODEL_RETRAIN_EVERY, MODEL_SIMULATED, CUSTOMER_KEY, TOKEN, REQUESTS_PER_SECOND);
 

@@ -61,6 +61,8 @@ public final class StreamsRuntime implements AutoCloseable {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(s.get(SettingsSpec.STREAM_THREADS)));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(s.replication()));
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(16L * 1024 * 1024));
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedStateMemory.class.getName());
+        p.put(BoundedStateMemory.BYTES_CONFIG, String.valueOf((long) s.get(SettingsSpec.STATE_MEMORY_MB) << 20));
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
         // Static membership: a restarted process takes its tasks back at once instead of after the session timeout.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), "switchboard-" + s.instanceId());
