@@ -76,7 +76,8 @@ final class SoakBench {
         System.out.printf("soak of %.0f s: sent %,d CDRs (%,.0f/s), call events at %,d/s, %,d contact records (%,.0f/s); dashboard open in Chromium: %s%n",
                 secs, cdrSent.get(), cdrSent.get() / secs, callRate, ctrSent.get(), ctrSent.get() / secs,
                 browser == null ? "no (no /usr/bin/chromium)" : browserAlive ? "yes, to the end" : "no, it exited");
-        System.out.println("memory every " + SAMPLE.toSeconds() + " s (heap in use after the latest collection; heap used now; RSS):");
+        System.out.println("memory every " + SAMPLE.toSeconds() + " s (heap in use after the latest collection; heap used and committed now; RSS;"
+                + " RSS less the committed heap, which is what lives off the heap):");
         samples.forEach(s -> System.out.println("  " + s));
         System.out.printf("live heap (in use right after a full collection): %,d MB when the measurement began, %,d MB when it ended%n",
                 liveHeapMb[0], liveHeapMb[1]);
@@ -134,10 +135,12 @@ final class SoakBench {
         while (running.get()) {
             CallLatencyBench.sleep(SAMPLE.toMillis());
             long afterGc = heapAfterLastGcMb();
-            long used = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+            long committed = Runtime.getRuntime().totalMemory() >> 20;
+            long used = committed - (Runtime.getRuntime().freeMemory() >> 20);
+            long rss = BenchCommand.statusMb("VmRSS");
             synchronized (out) {
-                out.add(String.format("t=%4d s  heap after last GC %5d MB  heap used %5d MB  RSS %5d MB", (System.nanoTime() - t0) / 1_000_000_000L,
-                        afterGc, used, BenchCommand.statusMb("VmRSS")));
+                out.add(String.format("t=%4d s  heap after last GC %5d MB  heap used %5d MB  heap committed %5d MB  RSS %5d MB  RSS - heap committed %5d MB",
+                        (System.nanoTime() - t0) / 1_000_000_000L, afterGc, used, committed, rss, rss - committed));
             }
         }
     }
