@@ -134,7 +134,7 @@ public final class Switchboard implements AutoCloseable {
         topics.add(RatingTopology.RATED);
         TopicAdmin.ensure(bootstrap, topics, settings.partitions(), settings.replication());
         if (has(Role.STORE) || has(Role.WEB)) {
-            database = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
+            database = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword()).limitMemory(settings.get(SettingsSpec.DB_MEMORY));
             toClose.push(database);
             customers = new CustomerStore(database, CustomerKeys.cipher(settings), Clock.systemUTC());
             callers = customerCallers(customers);

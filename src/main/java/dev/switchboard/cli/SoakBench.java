@@ -58,7 +58,7 @@ final class SoakBench {
                 cdrs.nextLiveLine(CdrFormat.CDR_JSON, Instant.now())), cdrSent));
         threads.add(paced("soak-ctr", ctrRate, () -> ingest.publish("ctr", "soak-ctr", "ctr-json", contacts.next()), ctrSent));
         List<String> samples = new ArrayList<>();
-        threads.add(CallLatencyBench.thread("soak-memory", () -> sampleMemory(samples)));
+        threads.add(CallLatencyBench.thread("soak-memory", () -> sampleMemory(samples, sb)));
         Process browser = openDashboard(dir, port);
         threads.forEach(Thread::start);
         long t0 = System.nanoTime();
@@ -77,7 +77,7 @@ final class SoakBench {
                 secs, cdrSent.get(), cdrSent.get() / secs, callRate, ctrSent.get(), ctrSent.get() / secs,
                 browser == null ? "no (no /usr/bin/chromium)" : browserAlive ? "yes, to the end" : "no, it exited");
         System.out.println("memory every " + SAMPLE.toSeconds() + " s (heap in use after the latest collection; heap used and committed now; RSS;"
-                + " RSS less the committed heap, which is what lives off the heap):");
+                + " RSS less the committed heap, which is what lives off the heap, and DuckDB's part of it by duckdb_memory()):");
         samples.forEach(s -> System.out.println("  " + s));
         System.out.printf("live heap (in use right after a full collection): %,d MB when the measurement began, %,d MB when it ended%n",
                 liveHeapMb[0], liveHeapMb[1]);
@@ -130,7 +130,22 @@ final class SoakBench {
                 .mapToLong(e -> e.getValue().getUsed()).sum() >> 20;
     }
 
-    private void sampleMemory(List<String> out) {
+    /** What DuckDB's buffer manager holds (its own figure, {@code duckdb_memory()}); -1 for another store or none. */
+    private static long duckDbMb(Switchboard sb) {
+        var db = sb.database().filter(d -> d.dialect() == dev.switchboard.store.Dialect.DUCKDB);
+        if (db.isEmpty()) return -1;
+        try {
+            return db.get().read("DuckDB memory", c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT sum(memory_usage_bytes) FROM duckdb_memory()")) {
+                    return rs.next() ? rs.getLong(1) >> 20 : -1;
+                }
+            });
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private void sampleMemory(List<String> out, Switchboard sb) {
         long t0 = System.nanoTime();
         while (running.get()) {
             CallLatencyBench.sleep(SAMPLE.toMillis());
@@ -138,9 +153,10 @@ final class SoakBench {
             long committed = Runtime.getRuntime().totalMemory() >> 20;
             long used = committed - (Runtime.getRuntime().freeMemory() >> 20);
             long rss = BenchCommand.statusMb("VmRSS");
+            long duckDb = duckDbMb(sb);
             synchronized (out) {
-                out.add(String.format("t=%4d s  heap after last GC %5d MB  heap used %5d MB  heap committed %5d MB  RSS %5d MB  RSS - heap committed %5d MB",
-                        (System.nanoTime() - t0) / 1_000_000_000L, afterGc, used, committed, rss, rss - committed));
+                out.add(String.format("t=%4d s  heap after last GC %5d MB  heap used %5d MB  heap committed %5d MB  RSS %5d MB  RSS - heap committed %5d MB"
+                        + "  of which DuckDB %5d MB", (System.nanoTime() - t0) / 1_000_000_000L, afterGc, used, committed, rss, rss - committed, duckDb));
             }
         }
     }

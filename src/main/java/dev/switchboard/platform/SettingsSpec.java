@@ -16,6 +16,8 @@ public final class SettingsSpec {
     public static final Setting<String> DB = text("db", "", "JDBC URL of the history store; empty uses DATA/switchboard.duckdb");
     public static final Setting<String> DB_USER = text("db-user", "", "database user (PostgreSQL)");
     public static final Setting<String> DB_PASSWORD = new Setting<>("db-password", "", s -> s, true, "database password");
+    public static final Setting<String> DB_MEMORY = new Setting<>("db-memory", "", SettingsSpec::emptyOrMemorySize, false,
+            "most memory DuckDB's buffer manager may hold, e.g. 1GB (spills to disk beyond); empty is DuckDB's default, 80 % of the machine's memory");
     public static final Setting<String> ROLES = text("roles", "all", "subsystems to run: ingest,stream,store,web,generate or all");
     public static final Setting<String> BIND = text("bind", "127.0.0.1", "address the web server listens on");
     public static final Setting<Integer> PORT = integer("port", "8080", 0, 65535, "web server port (0 picks a free one)");
@@ -65,7 +67,7 @@ public final class SettingsSpec {
     public static final Setting<Integer> REQUESTS_PER_SECOND = integer("requests-per-second", "50", 0, 1_000_000,
             "HTTP requests a second one API token may send on average, in bursts of up to two seconds' worth; over it the answer is 429; 0 no limit");
 
-    public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, KAFKA_PORT, DB, DB_USER, DB_PASSWORD, ROLES, BIND, PORT, ZONE, REGION,
+    public static final List<Setting<?>> ALL = List.of(DATA, CONFIG, KAFKA, KAFKA_PORT, DB, DB_USER, DB_PASSWORD, DB_MEMORY, ROLES, BIND, PORT, ZONE, REGION,
             PARTITIONS, REPLICATION, EXACTLY_ONCE, COMMIT_INTERVAL, STREAM_THREADS, STATE_MEMORY_MB, DEDUP_TTL, FUTURE_TOLERANCE, MAX_RECORD_AGE, MAX_CALL_DURATION,
             EXTENSION_DIGITS, GENERATOR_RATE, SINK_BATCH, SINK_LINGER, MAX_RECORD_BYTES, MAX_BODY_BYTES, MAX_RECORDS_PER_REQUEST, QUERY_TIMEOUT,
             SERVICE_LEVEL_THRESHOLD, SHORT_ABANDON, MAX_QUEUE_WAIT, CALL_SPEED, MARKETING_LIVE_DAYS, MODEL_RETRAIN_EVERY, MODEL_SIMULATED, CUSTOMER_KEY, TOKEN, REQUESTS_PER_SECOND);
@@ -135,6 +137,16 @@ public final class SettingsSpec {
         } catch (RuntimeException e) {
             throw new SettingsException("setting '" + s.key() + "' has a bad value '" + text + "': " + e.getMessage());
         }
+    }
+
+    private static final java.util.regex.Pattern MEMORY_SIZE = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    static String emptyOrMemorySize(String s) {
+        String v = s.strip();
+        if (!v.isEmpty() && !MEMORY_SIZE.matcher(v).matches())
+            throw new IllegalArgumentException("'" + s + "' is not a memory size such as 512MB or 2GB");
+        return v;
     }
 
     private static Setting<String> text(String key, String def, String doc) {

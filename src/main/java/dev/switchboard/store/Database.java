@@ -62,6 +62,25 @@ public final class Database implements AutoCloseable {
         return (DuckDBConnection) DriverManager.getConnection(url, duckProps);
     }
 
+    /**
+     * Bounds DuckDB's buffer manager, e.g. {@code 1GB} (DuckDB's {@code memory_limit}; its default is 80 % of the
+     * machine's memory, which a long-running process fills with the history it writes), now and after every
+     * reopen; blank keeps DuckDB's default. Nothing for PostgreSQL.
+     */
+    public Database limitMemory(String limit) {
+        if (dialect != Dialect.DUCKDB || limit.isBlank()) return this;
+        duckLock.lock();
+        try (Statement s = duckRoot.createStatement()) {
+            s.execute("SET memory_limit = '" + limit.replace("'", "") + "'");
+            duckProps.setProperty("memory_limit", limit);
+        } catch (SQLException e) {
+            throw new StoreException("cannot limit the memory of " + url + " to " + limit + ": " + e.getMessage(), e);
+        } finally {
+            duckLock.unlock();
+        }
+        return this;
+    }
+
     /** Opens the store for writing and brings its schema up to date with the Flyway migrations. */
     public static Database open(String url, String user, String password) {
         migrate(url, user, password);

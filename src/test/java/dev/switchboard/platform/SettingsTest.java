@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -327,5 +328,15 @@ class SettingsTest {
     void withChecksTheNewValues() {
         Settings s = Settings.resolve(flags(), NO_ENV);
         assertThatThrownBy(() -> s.with(Map.of("port", "x"))).isInstanceOf(SettingsException.class).hasMessageContaining("'port'");
+    }
+
+    @Test
+    void dbMemoryIsEmptyOrASizeWithItsUnit() {
+        assertThat(Settings.resolve(flags(), NO_ENV).get(SettingsSpec.DB_MEMORY)).isEmpty();
+        assertThat(Settings.resolve(flags("db-memory", " 2GB "), NO_ENV).get(SettingsSpec.DB_MEMORY)).isEqualTo("2GB");
+        assertThat(Settings.resolve(flags("db-memory", "512 MiB"), NO_ENV).get(SettingsSpec.DB_MEMORY)).isEqualTo("512 MiB");
+        for (String bad : List.of("512", "lots", "1GB'; ATTACH 'x", "-1GB"))
+            assertThatThrownBy(() -> Settings.resolve(flags("db-memory", bad), NO_ENV)).as(bad).isInstanceOf(SettingsException.class)
+                    .hasMessageContaining("memory size");
     }
 }

@@ -100,8 +100,9 @@ class DatabaseIT {
         try (SmallDisk disk = SmallDisk.mount(dir.resolve("small-disk"))) {
             String url = disk.duckDbUrl("history.duckdb");
             TableMapping<Cdr> cdr = StoreFixtures.cdrRows();
-            try (Database db = Database.open(url, "", "")) {
+            try (Database db = Database.open(url, "", "").limitMemory("100MB")) {
                 db.write(cdr, cdrs("a", 50));
+                String limit = memoryLimit(db);
                 Connection idle = db.connect();
                 java.util.concurrent.CompletableFuture<String> running = new java.util.concurrent.CompletableFuture<>();
                 Thread reader = new Thread(() -> {
@@ -132,12 +133,32 @@ class DatabaseIT {
                 db.write(cdr, cdrs("b", 50));
                 db.write(cdr, cdrs("c", 20));
                 assertThat(ids(db)).hasSize(120).containsAll(ids("a", 50)).containsAll(ids("b", 50)).containsAll(ids("c", 20));
+                assertThat(memoryLimit(db)).as("the memory limit of the instance opened again").isEqualTo(limit);
             }
             try (Database db = Database.open(url, "", "")) {
                 db.write(cdr, cdrs("d", 100));
                 assertThat(ids(db)).hasSize(220).containsAll(ids("d", 100));
             }
         }
+    }
+
+    @Test
+    void aDuckDbMemoryLimitHoldsForEveryConnection() throws Exception {
+        try (StoreFixtures.TestStore store = StoreFixtures.fresh(Dialect.DUCKDB, dir); Database db = store.open()) {
+            String unlimited = memoryLimit(db);
+            db.limitMemory("100MB");
+            assertThat(memoryLimit(db)).isNotEqualTo(unlimited).isEqualTo("95.3 MiB");
+            assertThatThrownBy(() -> db.limitMemory("lots")).isInstanceOf(StoreException.class);
+        }
+    }
+
+    private static String memoryLimit(Database db) {
+        return db.read("memory limit", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('memory_limit')")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
     }
 
     private static List<Cdr> cdrs(String prefix, int n) {
