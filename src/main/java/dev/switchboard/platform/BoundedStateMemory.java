@@ -23,12 +23,12 @@ public final class BoundedStateMemory implements RocksDBConfigSetter {
     private static final double INDEX_FILTER_SHARE = 0.1;
     private static final Map<Long, Shared> SHARED = new java.util.HashMap<>();
 
-    private record Shared(long bytes, Cache cache, WriteBufferManager writeBuffers) {}
+    private record Shared(Cache cache, WriteBufferManager writeBuffers) {}
 
     private static synchronized Shared shared(long bytes) {
         return SHARED.computeIfAbsent(bytes, b -> {
             Cache cache = new LRUCache(b, -1, false, INDEX_FILTER_SHARE);
-            return new Shared(b, cache, new WriteBufferManager((long) (b * MEMTABLE_SHARE), cache));
+            return new Shared(cache, new WriteBufferManager((long) (b * MEMTABLE_SHARE), cache));
         });
     }
 
